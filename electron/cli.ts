@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openApp, type AppContext } from './core/context';
+import { AppError } from './core/errors';
+import { latestSchemaVersion, findMigrationsFolder, appliedMigrationCount } from './db/migrate';
+import { generateDemo } from './demo';
+import { syncedTables } from './core/tables';
+
+/** One command of `pacer`: its usage line, options, and what it does. */
+type Command = {
+  summary: string;
+  usage: string;
+  options: Record<string, { type: 'string' | 'boolean'; description: string }>;
+  run: (values: Record<string, string | boolean | undefined>) => number;
+};
+
+class UsageError extends Error {}
+
+function requireDb(values: Record<string, string | boolean | undefined>, mustExist: boolean): string {
+  const db = values.db;
+  if (typeof db !== 'string' || db === '') throw new UsageError('--db FILE is required');
+  if (mustExist && !existsSync(db)) throw new UsageError(`no database at ${db}`);
+  return path.resolve(db);
+}
+
+function withApp<T>(file: string, fn: (ctx: AppContext) => T): T {
+  const ctx = openApp(file);
+  try {
+    return fn(ctx);
+  } finally {
+    ctx.close();
+  }
+}
+
+const commands: Record<string, Command> = {
+  init: {
+    summary: 'create an empty Pacer database (or bring an existing one to the latest schema)',
+    usage: 'pacer init --db FILE',
+    options: { db: { type: 'string', description: 'the database file' } },
+    run(values) {
+      const file = requireDb(values, false);
+      const report = withApp(file, (ctx) => ctx.migration);
+      console.log(`${file}: schema version ${report.to}${report.backup ? ` (backup ${report.backup})` : ''}`);
+      return 0;
+    },
+  },
+  demo: {
+    summary: 'fill an empty database with a deterministic demo team',
+    usage: 'pacer demo --db FILE --size small|large [--seed N] [--today YYYY-MM-DD]',
+    options: {
+      db: { type: 'string', description: 'the database file (created if missing; must hold no team)' },
+      size: { type: 'string', description: 'small (1 team, 6 reps, 300 customers) or large (50 reps, 20,000 customers)' },
+      seed: { type: 'string', description: 'random seed; the same seed makes the same team (default 1)' },
+      today: { type: 'string', description: 'the last day of the demo history (default: today)' },
+    },
+    run(values) {
+      const file = requireDb(values, false);
+      const size = values.size;
+      if (size !== 'small' && size !== 'large') throw new UsageError('--size must be small or large');
+      const seed = values.seed === undefined ? 1 : Number(values.seed);
+      if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
+      const today = typeof values.today === 'string' ? values.today : undefined;
+      const report = withApp(file, (ctx) => generateDemo(ctx, { size, seed, ...(today ? { today } : {}) }));
+      const counts = Object.entries(report.counts).map(([t, n]) => `${t} ${n}`).join(', ');
+      console.log(`${file}: ${size} demo (seed ${seed}, today ${report.today}) in ${report.ms} ms: ${counts}`);
+      return 0;
+    },
+  },
+  check: {
+    summary: 'check a database: integrity, schema version, row counts',
+    usage: 'pacer check --db FILE',
+    options: { db: { type: 'string', description: 'the database file' } },
+    run(values) {
+      const file = requireDb(values, true);
+      return withApp(file, (ctx) => {
+        const integrity = ctx.sqlite.pragma('integrity_check') as { integrity_check: string }[];
+        const integrityOk = integrity.length === 1 && integrity[0]?.integrity_check === 'ok';
+        const version = appliedMigrationCount(ctx.sqlite);
+        const latest = latestSchemaVersion(findMigrationsFolder());
+        console.log(`database        ${file}`);
+        console.log(`integrity       ${integrityOk ? 'ok' : integrity.map((r) => r.integrity_check).join('; ')}`);
+        console.log(`schema version  ${version} of ${latest}`);
+        for (const table of [...Object.keys(syncedTables), 'change_log', 'devices']) {
+          const all = ctx.sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number };
+          console.log(`${table.padEnd(15)} ${all.n}`);
+        }
+        return integrityOk && version === latest ? 0 : 1;
+      });
+    },
+  },
+};
+
+function usage(): string {
+  const lines = ['Usage: pacer <command> [options]', '', 'Commands:'];
+  for (const [name, cmd] of Object.entries(commands)) lines.push(`  ${name.padEnd(8)} ${cmd.summary}`);
+  lines.push('', 'Run `pacer <command> --help` for its options.');
+  return lines.join('\n');
+}
+
+function commandHelp(cmd: Command): string {
+  const lines = [`Usage: ${cmd.usage}`, '', cmd.summary, '', 'Options:'];
+  for (const [name, opt] of Object.entries(cmd.options)) lines.push(`  --${name.padEnd(8)} ${opt.description}`);
+  lines.push('  --help     show this help');
+  return lines.join('\n');
+}
+
+/** Runs `pacer` with the given arguments and returns the exit code. */
+export function main(argv: string[]): number {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const cmd = commands[name];
+  if (!cmd) {
+    console.error(`pacer: unknown command "${name}" (see pacer --help)`);
+    return 2;
+  }
+  try {
+    const { values } = parseArgs({
+      args: rest,
+      options: { ...cmd.options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.help) {
+      console.log(commandHelp(cmd));
+      return 0;
+    }
+    return cmd.run(values);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? ` (see pacer ${name} --help)` : '';
+    console.error(`pacer ${name}: ${error instanceof AppError || error instanceof UsageError ? message : message}${hint}`);
+    return error instanceof UsageError || hint ? 2 : 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] && /cli\.(ts|mjs|js)$/.test(process.argv[1]);
+if (invokedDirectly) process.exitCode = main(process.argv.slice(2));

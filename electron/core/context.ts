@@ -1,0 +1,117 @@
+import { hostname } from 'node:os';
+import { openSqlite, wrapDrizzle, type Db, type OpenOptions, type Sqlite } from '../db/connection';
+import { getLocal, setLocal } from '../db/local-state';
+import { findMigrationsFolder, runMigrations, type MigrationReport } from '../db/migrate';
+import { HybridClock, type HlcState } from './clock';
+import { commit, type Change, type CommitResult } from './commit';
+import { uuidv7Source, type IdSource } from './ids';
+import type { SyncedTableName } from './tables';
+
+export type TablesListener = (tables: SyncedTableName[]) => void;
+
+/**
+ * Everything a handler needs, for one open database: the connection, this device's clock
+ * and ids, who is acting, and the "tables changed" signal. The same context serves the
+ * Electron window, the browser host, the CLI and the tests.
+ */
+export type AppContext = {
+  file: string;
+  db: Db;
+  sqlite: Sqlite;
+  deviceId: string;
+  clock: HybridClock;
+  newId: IdSource;
+  now: () => Date;
+  appVersion: string;
+  migration: MigrationReport;
+  currentUserId: () => string | null;
+  setCurrentUserId: (id: string | null) => void;
+  /** Applies changes as the current user and tells listeners which tables changed. */
+  commit: (changes: readonly Change[]) => CommitResult;
+  onTablesChanged: (listener: TablesListener) => () => void;
+  /** Tells listeners about writes that bypassed `commit` (the demo's bulk load). */
+  announce: (tables: SyncedTableName[]) => void;
+  close: () => void;
+};
+
+export type AppOptions = OpenOptions & {
+  migrationsFolder?: string;
+  /** Injected in tests for a fixed clock and deterministic ids. */
+  now?: () => Date;
+  newId?: IdSource;
+  appVersion?: string;
+  deviceName?: string;
+};
+
+/** Opens (creating if needed) a Pacer database: migrations first, then this device's identity. */
+export function openApp(file: string, options: AppOptions = {}): AppContext {
+  const sqlite = openSqlite(file, options);
+  const db = wrapDrizzle(sqlite);
+  const now = options.now ?? (() => new Date());
+  let migration: MigrationReport;
+  try {
+    migration = runMigrations(db, file, options.migrationsFolder ?? findMigrationsFolder(), now);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const newId = options.newId ?? uuidv7Source(() => now().getTime());
+  const appVersion = options.appVersion ?? '0.1.0';
+
+  let deviceId = getLocal(sqlite, 'device_id');
+  const stamp = now().toISOString();
+  if (!deviceId) {
+    deviceId = newId();
+    setLocal(sqlite, 'device_id', deviceId);
+    sqlite
+      .prepare('INSERT INTO devices (id, name, app_version, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)')
+      .run(deviceId, options.deviceName ?? hostname(), appVersion, stamp, stamp);
+  } else {
+    sqlite.prepare('UPDATE devices SET last_seen_at = ?, app_version = ? WHERE id = ?').run(stamp, appVersion, deviceId);
+  }
+  const savedClock = getLocal(sqlite, 'hlc');
+  const clock = new HybridClock(
+    deviceId,
+    () => now().getTime(),
+    savedClock ? (JSON.parse(savedClock) as HlcState) : undefined,
+  );
+
+  let currentUser = getLocal(sqlite, 'current_user_id');
+  const listeners = new Set<TablesListener>();
+  const announce = (tables: SyncedTableName[]) => {
+    if (tables.length === 0) return;
+    for (const listener of listeners) listener(tables);
+  };
+  const id = deviceId;
+
+  return {
+    file,
+    db,
+    sqlite,
+    deviceId: id,
+    clock,
+    newId,
+    now,
+    appVersion,
+    migration,
+    currentUserId: () => currentUser,
+    setCurrentUserId: (userId) => {
+      currentUser = userId;
+      setLocal(sqlite, 'current_user_id', userId);
+    },
+    commit: (changes) => {
+      const result = commit({ sqlite, clock, deviceId: id, userId: currentUser, now }, changes);
+      announce(result.tables);
+      return result;
+    },
+    onTablesChanged: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    announce,
+    close: () => {
+      listeners.clear();
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { Sqlite } from './connection';
+
+/** Keys of per-device state; these never leave the device. */
+export type LocalKey =
+  | 'device_id'
+  | 'current_user_id'
+  | 'language'
+  | 'theme'
+  | 'hlc'
+  | 'base_snapshot';
+
+export function getLocal(sqlite: Sqlite, key: LocalKey): string | null {
+  const row = sqlite.prepare('SELECT value FROM local_state WHERE key = ?').get(key) as
+    | { value: string }
+    | undefined;
+  return row?.value ?? null;
+}
+
+export function setLocal(sqlite: Sqlite, key: LocalKey, value: string | null): void {
+  if (value === null) sqlite.prepare('DELETE FROM local_state WHERE key = ?').run(key);
+  else
+    sqlite
+      .prepare(
+        'INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
+}

@@ -1,0 +1,123 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Columns every synced row carries (engineering.md §3): instants are ISO UTC strings,
+ * deletes are soft, and the last writer is kept for the audit trail.
+ */
+const syncedColumns = () => ({
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  deletedAt: text('deleted_at'),
+  updatedBy: text('updated_by'),
+});
+
+export const teams = sqliteTable('teams', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  managerId: text('manager_id'),
+  parentId: text('parent_id'),
+  ...syncedColumns(),
+});
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['manager', 'rep', 'admin'] }).notNull(),
+    teamId: text('team_id'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    phone: text('phone'),
+    email: text('email'),
+    ...syncedColumns(),
+  },
+  (t) => [index('users_team_idx').on(t.teamId)],
+);
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** Case-, width- and space-folded name: the uniqueness and search key. Derived, never logged. */
+    nameKey: text('name_key').notNull(),
+    phone: text('phone'),
+    industry: text('industry'),
+    region: text('region'),
+    address: text('address'),
+    source: text('source'),
+    ownerId: text('owner_id'),
+    status: text('status', { enum: ['prospect', 'customer', 'lost'] }).notNull(),
+    notes: text('notes'),
+    /** JSON array of strings. */
+    tags: text('tags').notNull().default('[]'),
+    ...syncedColumns(),
+  },
+  (t) => [
+    index('customers_name_key_idx').on(t.nameKey),
+    index('customers_owner_idx').on(t.ownerId, t.nameKey),
+    index('customers_region_idx').on(t.region),
+    index('customers_status_idx').on(t.status),
+    index('customers_updated_idx').on(t.updatedAt),
+  ],
+);
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id').notNull(),
+    name: text('name').notNull(),
+    title: text('title'),
+    phone: text('phone'),
+    email: text('email'),
+    buyingRole: text('buying_role', {
+      enum: ['decision_maker', 'purchaser', 'supporter', 'technical', 'user'],
+    }),
+    notes: text('notes'),
+    ...syncedColumns(),
+  },
+  (t) => [index('contacts_customer_idx').on(t.customerId)],
+);
+
+/** Team-wide settings (currency, later frequency rules…): synced, one row per key. */
+export const settings = sqliteTable('settings', {
+  id: text('id').primaryKey(),
+  value: text('value').notNull(),
+  ...syncedColumns(),
+});
+
+/** Devices known to this database; this device is recorded on first open. */
+export const devices = sqliteTable('devices', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  appVersion: text('app_version'),
+  createdAt: text('created_at').notNull(),
+  lastSeenAt: text('last_seen_at').notNull(),
+});
+
+/** Per-device state that is never synced: who is using this laptop, language, clock. */
+export const localState = sqliteTable('local_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/**
+ * One row per changed field, appended by `commit` in the same transaction as the change.
+ * `seq` is a local ordering only; a change's identity across devices is (device_id, hlc).
+ */
+export const changeLog = sqliteTable(
+  'change_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    hlc: text('hlc').notNull(),
+    deviceId: text('device_id').notNull(),
+    userId: text('user_id'),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    column: text('column').notNull(),
+    /** JSON-encoded new value. */
+    value: text('value'),
+  },
+  (t) => [index('change_log_row_idx').on(t.tableName, t.rowId), index('change_log_hlc_idx').on(t.hlc)],
+);

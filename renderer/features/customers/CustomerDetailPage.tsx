@@ -1,0 +1,166 @@
+import { Anchor, Badge, Breadcrumbs, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAddressBook, IconPencil, IconTrash, IconUserCircle } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { CustomerDetail } from '../../../shared/contract/customers';
+import { useApiQuery } from '../../api/queries';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { PageLoader } from '../../components/PageLoader';
+import { formatDate, formatDateTime } from '../../components/format';
+import { ApiFailure } from '../../api/client';
+import { CustomerFormModal } from './CustomerFormModal';
+import { StatusBadge } from './StatusBadge';
+import { useDeleteCustomer } from './useDeleteCustomer';
+
+/** One customer: its fields and contacts; edit and delete from here. */
+export function CustomerDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const customer = useApiQuery('customers.get', { id }, ['customers', 'contacts', 'users', 'teams']);
+  const [editing, setEditing] = useState(false);
+  const deleteCustomer = useDeleteCustomer(() => void navigate('/customers'));
+
+  const crumbs = (
+    <Breadcrumbs>
+      <Anchor component={Link} to="/customers" size="sm">
+        {t('customers.title')}
+      </Anchor>
+      {customer.data && <Text size="sm">{customer.data.name}</Text>}
+    </Breadcrumbs>
+  );
+  if (customer.isPending) return <PageLoader />;
+  if (customer.isError) {
+    const gone = customer.error instanceof ApiFailure && customer.error.error.code === 'not_found';
+    return (
+      <Stack>
+        {crumbs}
+        {gone ? (
+          <EmptyState icon={<IconAddressBook />} title={t('customers.notFound')} text="" action={<Button component={Link} to="/customers" variant="light">{t('common.back')}</Button>} />
+        ) : (
+          <ErrorState error={customer.error} onRetry={() => void customer.refetch()} />
+        )}
+      </Stack>
+    );
+  }
+  const c = customer.data;
+  return (
+    <Stack gap="lg">
+      {crumbs}
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={6}>
+          <Group gap="sm">
+            <Title order={2}>{c.name}</Title>
+            <StatusBadge status={c.status} />
+          </Group>
+          <Group gap={6}>
+            {c.tags.map((tag) => (
+              <Badge key={tag} variant="dot" color="gray">
+                {tag}
+              </Badge>
+            ))}
+          </Group>
+        </Stack>
+        <Group gap="sm">
+          <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+            {t('common.edit')}
+          </Button>
+          <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={() => deleteCustomer(c)}>
+            {t('common.delete')}
+          </Button>
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Details customer={c} />
+        <Contacts customer={c} />
+      </SimpleGrid>
+      {editing && <CustomerFormModal opened onClose={() => setEditing(false)} customer={c} />}
+    </Stack>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600} style={{ letterSpacing: 0.4 }}>
+        {label}
+      </Text>
+      <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function Details({ customer: c }: { customer: CustomerDetail }) {
+  const { t, i18n } = useTranslation();
+  const none = t('common.none');
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Title order={4} mb="md">
+        {t('customers.details')}
+      </Title>
+      <SimpleGrid cols={2} spacing="md" verticalSpacing="md">
+        <Field label={t('customers.owner')}>{c.ownerName ?? t('customers.unassigned')}</Field>
+        <Field label={t('customers.team')}>{c.ownerTeamName ?? none}</Field>
+        <Field label={t('customers.phone')}>{c.phone ?? none}</Field>
+        <Field label={t('customers.region')}>{c.region ?? none}</Field>
+        <Field label={t('customers.industry')}>{c.industry ?? none}</Field>
+        <Field label={t('customers.source')}>{c.source ?? none}</Field>
+      </SimpleGrid>
+      <Stack gap="md" mt="md">
+        <Field label={t('customers.address')}>{c.address ?? none}</Field>
+        <Field label={t('customers.notes')}>{c.notes ?? none}</Field>
+        <Group gap="xl">
+          <Field label={t('customers.created')}>{formatDate(c.createdAt, i18n.language)}</Field>
+          <Field label={t('customers.updated')}>
+            {formatDateTime(c.updatedAt, i18n.language)}
+            {c.updatedByName ? ` · ${c.updatedByName}` : ''}
+          </Field>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function Contacts({ customer }: { customer: CustomerDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Title order={4} mb="md">
+        {t('customers.contacts')}
+      </Title>
+      {customer.contacts.length === 0 ? (
+        <Group gap="xs" c="dimmed">
+          <IconUserCircle size={18} />
+          <Text size="sm">{t('customers.noContacts')}</Text>
+        </Group>
+      ) : (
+        <Table.ScrollContainer minWidth={420}>
+          <Table aria-label={t('customers.contacts')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('customers.contactName')}</Table.Th>
+                <Table.Th>{t('customers.contactTitle')}</Table.Th>
+                <Table.Th>{t('customers.contactRole')}</Table.Th>
+                <Table.Th>{t('customers.contactPhone')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {customer.contacts.map((contact) => (
+                <Table.Tr key={contact.id}>
+                  <Table.Td fw={550}>{contact.name}</Table.Td>
+                  <Table.Td>{contact.title ?? t('common.none')}</Table.Td>
+                  <Table.Td>{contact.buyingRole ? <Badge variant="light" radius="sm">{t(`buyingRoles.${contact.buyingRole}`)}</Badge> : t('common.none')}</Table.Td>
+                  <Table.Td className="tabular">{contact.phone ?? t('common.none')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** A UUIDv7 (or any UUID) row id. */
+export const id = z.uuid();
+
+/** Trimmed text that must not be empty; `max` guards the database from pasted novels. */
+export const requiredText = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'validation.required')
+    .max(max, 'validation.tooLong');
+
+/** Optional free text: empty strings are stored as null. */
+export const optionalText = (max = 2000) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'validation.tooLong')
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const phone = z
+  .string()
+  .trim()
+  .max(40, 'validation.tooLong')
+  .regex(/^[0-9+()\-\s转#*.]*$/, 'validation.phone')
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+export const email = z
+  .string()
+  .trim()
+  .max(200, 'validation.tooLong')
+  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'validation.email')
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+export const empty = z.object({}).strict().optional().default({});
+
+export const ok = z.object({ ok: z.literal(true) });
+
+export const pageInput = {
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+};

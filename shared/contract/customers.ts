@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { buyingRoles, customerStatuses } from '../domain/customers';
+import { scopes } from '../domain/people';
+import { method } from './define';
+import { id, ok, optionalText, pageInput, phone, requiredText } from './common';
+
+export const customerSorts = ['name', 'updatedAt', 'createdAt', 'region', 'status', 'owner'] as const;
+export type CustomerSort = (typeof customerSorts)[number];
+
+export const customerRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  industry: z.string().nullable(),
+  region: z.string().nullable(),
+  status: z.enum(customerStatuses),
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type CustomerRow = z.infer<typeof customerRow>;
+
+export const contact = z.object({
+  id: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  buyingRole: z.enum(buyingRoles).nullable(),
+  notes: z.string().nullable(),
+});
+export type Contact = z.infer<typeof contact>;
+
+export const customerDetail = customerRow.extend({
+  address: z.string().nullable(),
+  source: z.string().nullable(),
+  notes: z.string().nullable(),
+  tags: z.array(z.string()),
+  ownerTeamName: z.string().nullable(),
+  createdAt: z.string(),
+  updatedByName: z.string().nullable(),
+  contacts: z.array(contact),
+});
+export type CustomerDetail = z.infer<typeof customerDetail>;
+
+const tag = z.string().trim().min(1).max(30, 'validation.tooLong');
+
+/** The editable fields of a customer, as the form sends them. */
+export const customerFields = z
+  .object({
+    name: requiredText(120),
+    phone,
+    industry: optionalText(60),
+    region: optionalText(60),
+    address: optionalText(300),
+    source: optionalText(60),
+    ownerId: id.nullable(),
+    status: z.enum(customerStatuses),
+    notes: optionalText(5000),
+    tags: z.array(tag).max(20).default([]),
+  })
+  .strict();
+export type CustomerFields = z.input<typeof customerFields>;
+
+export const customerListInput = z
+  .object({
+    scope: z.enum(scopes),
+    /** Matches the name (case/width-insensitive), phone, or a contact's name or phone. */
+    search: z.string().trim().max(100).default(''),
+    ownerId: id.optional(),
+    teamId: id.optional(),
+    status: z.enum(customerStatuses).optional(),
+    region: z.string().trim().max(60).optional(),
+    sort: z.enum(customerSorts).default('name'),
+    direction: z.enum(['asc', 'desc']).default('asc'),
+    ...pageInput,
+  })
+  .strict();
+export type CustomerListInput = z.input<typeof customerListInput>;
+
+export const customersContract = {
+  /** One page of customers for the list: filtered, searched, sorted in SQL. */
+  'customers.list': method(
+    customerListInput,
+    z.object({ rows: z.array(customerRow), total: z.number() }),
+  ),
+  /** The values the list's filters offer (regions and industries in use). */
+  'customers.facets': method(
+    z.object({}).strict(),
+    z.object({ regions: z.array(z.string()), industries: z.array(z.string()) }),
+  ),
+  /** One customer with owner, team and contacts. */
+  'customers.get': method(z.object({ id }).strict(), customerDetail),
+  /** Creates a customer; a name that clashes with an existing one is a `conflict`. */
+  'customers.create': method(customerFields, customerDetail),
+  /** Saves the changed fields of a customer. */
+  'customers.update': method(z.object({ id, fields: customerFields }).strict(), customerDetail),
+  /** Soft-deletes a customer; `customers.restore` undoes it. */
+  'customers.delete': method(z.object({ id }).strict(), ok),
+  /** Undoes a delete, unless another customer took the name meanwhile. */
+  'customers.restore': method(z.object({ id }).strict(), ok),
+} as const;

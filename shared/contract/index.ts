@@ -1,0 +1,23 @@
+import { appContract } from './app';
+import { customersContract } from './customers';
+import type { InputOf, OutputOf } from './define';
+import { teamContract } from './team';
+
+/** Every method the main process answers; the preload exposes exactly these. */
+export const contract = {
+  ...appContract,
+  ...teamContract,
+  ...customersContract,
+} as const;
+
+export type AppContract = typeof contract;
+export type MethodName = keyof AppContract;
+export type Input<M extends MethodName> = InputOf<AppContract, M>;
+export type Output<M extends MethodName> = OutputOf<AppContract, M>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+/** Tables whose changes the main process announces; renderer queries name the ones they read. */
+export type TablesChanged = { tables: string[] };
+
+export * from './define';
