@@ -21,7 +21,9 @@ export function generateDemo(ctx: AppContext, options: DemoOptions): DemoReport 
   const started = performance.now();
   const seed = options.seed ?? 1;
   const today = options.today ?? ctx.now().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) {
+  // Date.parse rolls impossible days over (2026-02-30 → 03-02), so round-trip the day instead.
+  const day = Date.parse(`${today}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== today) {
     throw new AppError('invalid_input', `--today must be a date YYYY-MM-DD, got ${today}`);
   }
   const occupied = ctx.sqlite.prepare('SELECT count(*) AS n FROM users').get() as { n: number };

@@ -7,6 +7,8 @@ export type PacerBridge = {
 };
 
 declare global {
+  // Declaration merging needs an interface here.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface Window {
     pacer?: PacerBridge;
   }

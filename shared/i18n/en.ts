@@ -18,6 +18,7 @@ export const en = {
   common: {
     save: 'Save',
     cancel: 'Cancel',
+    close: 'Close',
     create: 'Create',
     edit: 'Edit',
     delete: 'Delete',

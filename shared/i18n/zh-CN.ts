@@ -20,6 +20,7 @@ export const zhCN: Messages = {
   common: {
     save: '保存',
     cancel: '取消',
+    close: '关闭',
     create: '创建',
     edit: '编辑',
     delete: '删除',

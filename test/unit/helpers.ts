@@ -11,7 +11,9 @@ import type { ApiError, Input, MethodName, Output } from '../../shared/contract'
  * A real database file in a fresh temp folder, migrated, with a fixed clock that only
  * `tick` moves and deterministic ids. `cleanup` closes and removes it.
  */
-export function tempApp(options: { start?: string; seed?: number } = {}): AppContext & { dir: string; cleanup: () => void; tick: (ms: number) => void } {
+export function tempApp(
+  options: { start?: string; seed?: number } = {},
+): AppContext & { dir: string; cleanup: () => void; tick: (ms: number) => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'pacer-test-'));
   let t = Date.parse(options.start ?? '2026-11-23T09:00:00.000Z');
   const now = () => new Date(t);
@@ -33,26 +35,40 @@ export function tempApp(options: { start?: string; seed?: number } = {}): AppCon
 }
 
 /** Calls a method the way every host does (zod parse → handler → Result) and expects success. */
-export async function call<M extends MethodName>(ctx: AppContext, method: M, input: Input<M>): Promise<Output<M>> {
+export async function call<M extends MethodName>(
+  ctx: AppContext,
+  method: M,
+  input: Input<M>,
+): Promise<Output<M>> {
   const result = await dispatch(handlers, ctx, method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code}: ${result.error.message}`);
+  if (!result.ok)
+    throw new Error(`${method} failed: ${result.error.code}: ${result.error.message}`);
   return result.value as Output<M>;
 }
 
 /** Calls a method with any input and expects an error result, which it returns. */
-export async function callError(ctx: AppContext, method: string, input: unknown): Promise<ApiError> {
+export async function callError(
+  ctx: AppContext,
+  method: string,
+  input: unknown,
+): Promise<ApiError> {
   const result = await dispatch(handlers, ctx, method, input);
-  if (result.ok) throw new Error(`${method} unexpectedly succeeded: ${JSON.stringify(result.value)}`);
+  if (result.ok)
+    throw new Error(`${method} unexpectedly succeeded: ${JSON.stringify(result.value)}`);
   return result.error;
 }
 
 /** Row count of one table. */
 export function count(ctx: AppContext, table: string, where = '1 = 1'): number {
-  return (ctx.sqlite.prepare(`SELECT count(*) AS n FROM "${table}" WHERE ${where}`).get() as { n: number }).n;
+  return (
+    ctx.sqlite.prepare(`SELECT count(*) AS n FROM "${table}" WHERE ${where}`).get() as { n: number }
+  ).n;
 }
 
 /** Everything a write could touch, as one string: proves that a refused call wrote nothing. */
 export function dbSnapshot(ctx: AppContext): string {
   const tables = ['teams', 'users', 'customers', 'contacts', 'settings', 'change_log'];
-  return JSON.stringify(tables.map((t) => ctx.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()));
+  return JSON.stringify(
+    tables.map((t) => ctx.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()),
+  );
 }

@@ -91,7 +91,7 @@ export function CustomerFormModal({ opened, onClose, customer, onCreated }: { op
 
   const ownerOptions = (users.data ?? []).map((u) => ({ value: u.id, label: u.teamName ? `${u.name} · ${u.teamName}` : u.name }));
   return (
-    <Modal opened={opened} onClose={close} title={<Text fw={650}>{customer ? t('customers.editTitle') : t('customers.newTitle')}</Text>} size="lg" closeOnClickOutside={false}>
+    <Modal opened={opened} onClose={close} title={<Text fw={650}>{customer ? t('customers.editTitle') : t('customers.newTitle')}</Text>} size="lg" closeOnClickOutside={false} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label={t('customers.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />

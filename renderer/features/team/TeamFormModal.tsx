@@ -20,7 +20,7 @@ export function TeamFormModal({ team, teams, onClose }: { team?: Team; teams: Te
   });
   const failure = save.error && Object.keys(fieldErrors(save.error)).length === 0 ? save.error : null;
   return (
-    <Modal opened onClose={onClose} title={<Text fw={650}>{team ? t('team.editTeam') : t('team.newTeam')}</Text>} closeOnClickOutside={false}>
+    <Modal opened onClose={onClose} title={<Text fw={650}>{team ? t('team.editTeam') : t('team.newTeam')}</Text>} closeOnClickOutside={false} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form
         noValidate
         onSubmit={form.onSubmit((values) =>

@@ -26,7 +26,7 @@ export function UserFormModal({ user, teams, defaultTeamId, onClose }: { user?: 
   });
   const failure = save.error && Object.keys(fieldErrors(save.error)).length === 0 ? save.error : null;
   return (
-    <Modal opened onClose={onClose} title={<Text fw={650}>{user ? t('team.editUser') : t('team.newUser')}</Text>} closeOnClickOutside={false}>
+    <Modal opened onClose={onClose} title={<Text fw={650}>{user ? t('team.editUser') : t('team.newUser')}</Text>} closeOnClickOutside={false} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form
         noValidate
         onSubmit={form.onSubmit((values) =>

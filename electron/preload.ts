@@ -1,0 +1,45 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { methodNames, type Result, type TablesChanged } from '../shared/contract';
+
+// Bundled alone into dist-electron/preload.cjs: a sandboxed preload may require only
+// 'electron', so everything else (the contract's method names) is inlined by esbuild.
+// The channel names repeat electron/ipc/register.ts because importing it would pull
+// in the handlers and the database driver.
+const callChannel = 'pacer:call';
+const tablesChannel = 'pacer:tables';
+
+/** What the renderer sees as `window.pacer`; renderer/api declares the same shape. */
+export type PacerBridge = {
+  call: (method: string, input: unknown) => Promise<Result<unknown>>;
+  /** The listener gets the changed tables' names, as renderer/api/client.ts expects. */
+  onTablesChanged: (listener: (tables: string[]) => void) => () => void;
+};
+
+const known = new Set<string>(methodNames);
+
+const bridge: PacerBridge = {
+  call(method, input) {
+    // Refused here too, so a renderer bug cannot probe for channels or handlers the contract lacks.
+    if (typeof method !== 'string' || !known.has(method)) {
+      return Promise.resolve({
+        ok: false,
+        error: {
+          code: 'unknown_method',
+          message: `unknown method ${String(method)}`,
+          key: 'errors.unknownMethod',
+        },
+      });
+    }
+    return ipcRenderer.invoke(callChannel, { method, input }) as Promise<Result<unknown>>;
+  },
+  onTablesChanged(listener) {
+    // The IPC event object stays here: it carries `sender`, which the page must never get.
+    const relay = (_event: IpcRendererEvent, change: TablesChanged) => listener(change.tables);
+    ipcRenderer.on(tablesChannel, relay);
+    return () => {
+      ipcRenderer.removeListener(tablesChannel, relay);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('pacer', bridge);

@@ -1,0 +1,21 @@
+import { defineConfig } from '@playwright/test';
+
+/** End-to-end tests: the browser host on 127.0.0.1 with a temp database, driven in Debian Chromium. */
+export default defineConfig({
+  testDir: 'test/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1360, height: 860 },
+    launchOptions: {
+      executablePath: process.env.PACER_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    },
+    trace: 'retain-on-failure',
+  },
+});

@@ -1,0 +1,59 @@
+// Bundles the Electron entry points and the CLI into dist-electron/ with esbuild.
+// main and preload are CommonJS because Electron's sandboxed preload cannot load ESM and
+// a CJS main starts without the ESM loader; the CLI stays ESM for bin/pacer.mjs.
+import { build } from 'esbuild';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'dist-electron');
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node22', // Electron 45 ships Node 22
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const entries = [
+  {
+    ...common,
+    entryPoints: ['electron/main.ts'],
+    outfile: path.join(out, 'main.cjs'),
+    format: 'cjs',
+    // better-sqlite3 is native: it stays in node_modules, where electron-builder rebuilds it.
+    external: ['electron', 'better-sqlite3'],
+    // Plain-Node modules find their files via import.meta.url, which CJS lacks.
+    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__importMetaUrl' },
+  },
+  {
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile: path.join(out, 'preload.cjs'),
+    format: 'cjs',
+    // A sandboxed preload may require only 'electron': everything else must be inlined.
+    external: ['electron'],
+    // The inlined contract brings all of zod (~750 KiB); minified it is read faster per window.
+    minify: true,
+  },
+  {
+    ...common,
+    entryPoints: ['electron/cli.ts'],
+    outfile: path.join(out, 'cli.mjs'),
+    format: 'esm',
+    target: 'node20', // the CLI runs on the system Node (engines: >=20)
+    packages: 'external',
+  },
+];
+
+await Promise.all(entries.map((options) => build(options)));
+for (const { outfile } of entries) {
+  if (!existsSync(outfile)) throw new Error(`build-electron: ${outfile} was not written`);
+  console.log(
+    `${path.relative(root, outfile).padEnd(28)} ${(statSync(outfile).size / 1024).toFixed(0)} KiB`,
+  );
+}

@@ -1,0 +1,79 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { test as base, expect } from '@playwright/test';
+import Database from 'better-sqlite3';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+
+export type Host = {
+  url: string;
+  db: string;
+  /** Reads the database the app writes (WAL lets us read while it runs). */
+  rows: <T = Record<string, unknown>>(sql: string, ...params: unknown[]) => T[];
+  one: <T = Record<string, unknown>>(sql: string, ...params: unknown[]) => T;
+};
+
+export type Setup = { demo?: boolean; language?: 'zh-CN' | 'en'; as?: 'manager' | 'rep' | 'admin' };
+
+/** Prepares a database before the host opens it: the small demo, the language, who is using it. */
+function prepare(file: string, setup: Setup): void {
+  if (setup.demo) {
+    const result = spawnSync(tsx, ['electron/cli.ts', 'demo', '--db', file, '--size', 'small', '--seed', '3', '--today', '2026-11-23'], { cwd: root, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`demo failed: ${result.stderr}`);
+  } else {
+    const result = spawnSync(tsx, ['electron/cli.ts', 'init', '--db', file], { cwd: root, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`init failed: ${result.stderr}`);
+  }
+  const db = new Database(file);
+  const set = db.prepare('INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  if (setup.language) set.run('language', setup.language);
+  if (setup.as) {
+    const user = db.prepare('SELECT id FROM users WHERE role = ? ORDER BY name LIMIT 1').get(setup.as) as { id: string } | undefined;
+    if (!user) throw new Error(`no ${setup.as} in the demo`);
+    set.run('current_user_id', user.id);
+  }
+  db.close();
+}
+
+async function startHost(file: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(tsx, ['electron/web.ts', '--db', file, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start: ${stderr}`)), 20_000);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      resolve(line.trim());
+    });
+    child.once('exit', (code) => reject(new Error(`web host exited ${code}: ${stderr}`)));
+  });
+  return { url, child };
+}
+
+export const test = base.extend<{ setup: Setup; host: Host }>({
+  setup: [{}, { option: true }],
+  host: async ({ setup }, use) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pacer-e2e-'));
+    const db = path.join(dir, 'pacer.sqlite');
+    prepare(db, setup);
+    const { url, child } = await startHost(db);
+    const reader = new Database(db, { readonly: true });
+    await use({
+      url,
+      db,
+      rows: (sql, ...params) => reader.prepare(sql).all(...params) as never,
+      one: (sql, ...params) => reader.prepare(sql).get(...params) as never,
+    });
+    reader.close();
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

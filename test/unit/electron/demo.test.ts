@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../../electron/demo';
+import { getLocal } from '../../../electron/db/local-state';
+import { customerNameKey } from '../../../shared/domain/customers';
+import { call, count, tempApp } from '../helpers';
+
+const apps: ReturnType<typeof tempApp>[] = [];
+function fresh(): ReturnType<typeof tempApp> {
+  const app = tempApp();
+  apps.push(app);
+  return app;
+}
+afterEach(() => {
+  for (const app of apps.splice(0)) app.cleanup();
+});
+
+const TABLES = ['teams', 'users', 'customers', 'contacts'] as const;
+
+/** A fingerprint of every demo row, so two files can be compared exactly. */
+function fingerprint(app: ReturnType<typeof tempApp>): Record<string, string> {
+  return Object.fromEntries(
+    TABLES.map((t) => [
+      t,
+      createHash('sha256')
+        .update(JSON.stringify(app.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY id`).all()))
+        .digest('hex'),
+    ]),
+  );
+}
+
+function msOf(uuid: string): number {
+  return parseInt(uuid.replace(/-/g, '').slice(0, 12), 16);
+}
+
+describe('generateDemo (small)', () => {
+  let app: ReturnType<typeof tempApp>;
+  beforeEach(() => {
+    app = fresh();
+  });
+
+  it('makes one team of a manager and six reps, 300 customers and about 900 contacts', () => {
+    const report = generateDemo(app, { size: 'small', seed: 1, today: '2026-11-23' });
+    expect(report).toMatchObject({ size: 'small', seed: 1, today: '2026-11-23' });
+    expect(count(app, 'teams')).toBe(1);
+    expect(count(app, 'users')).toBe(7);
+    expect(count(app, 'users', "role = 'rep'")).toBe(6);
+    expect(count(app, 'users', "role = 'manager'")).toBe(1);
+    expect(count(app, 'customers')).toBe(300);
+    const contacts = count(app, 'contacts');
+    expect(contacts).toBeGreaterThanOrEqual(800);
+    expect(contacts).toBeLessThanOrEqual(1000);
+    expect(report.counts).toEqual({ teams: 1, users: 7, customers: 300, contacts });
+  });
+
+  it('links the rows up: the manager leads the team, reps own customers, each customer has 2–4 contacts', () => {
+    generateDemo(app, { size: 'small', seed: 1, today: '2026-11-23' });
+    const team = app.sqlite
+      .prepare('SELECT t.name, u.role FROM teams t JOIN users u ON u.id = t.manager_id')
+      .get();
+    expect(team).toEqual({ name: '华东销售部', role: 'manager' });
+    expect(count(app, 'users', 'team_id NOT IN (SELECT id FROM teams)')).toBe(0);
+    expect(
+      count(app, 'customers', "owner_id NOT IN (SELECT id FROM users WHERE role = 'rep')"),
+    ).toBe(0);
+    expect(count(app, 'customers', "region <> '华东'")).toBe(0);
+    const perCustomer = app.sqlite
+      .prepare(
+        'SELECT min(n) AS lo, max(n) AS hi, count(*) AS customers FROM (SELECT count(k.id) AS n FROM customers c LEFT JOIN contacts k ON k.customer_id = c.id GROUP BY c.id)',
+      )
+      .get();
+    expect(perCustomer).toEqual({ lo: 2, hi: 4, customers: 300 });
+    // Every rep has a fair share: 300 customers over 6 reps.
+    const shares = (
+      app.sqlite.prepare('SELECT count(*) AS n FROM customers GROUP BY owner_id').all() as {
+        n: number;
+      }[]
+    ).map((r) => r.n);
+    expect(shares).toEqual([50, 50, 50, 50, 50, 50]);
+    const statuses = (
+      app.sqlite.prepare('SELECT DISTINCT status FROM customers ORDER BY status').all() as {
+        status: string;
+      }[]
+    ).map((r) => r.status);
+    expect(statuses).toEqual(['customer', 'lost', 'prospect']);
+  });
+
+  it('gives customers unique names by the folded key, with the key stored', () => {
+    generateDemo(app, { size: 'small', seed: 1, today: '2026-11-23' });
+    const rows = app.sqlite.prepare('SELECT name, name_key FROM customers').all() as {
+      name: string;
+      name_key: string;
+    }[];
+    for (const row of rows) expect(row.name_key).toBe(customerNameKey(row.name));
+    expect(new Set(rows.map((r) => customerNameKey(r.name))).size).toBe(300);
+  });
+
+  it('dates rows within four years up to today, with ids whose time is the creation time', () => {
+    generateDemo(app, { size: 'small', seed: 3, today: '2026-11-23' });
+    const range = app.sqlite
+      .prepare('SELECT min(created_at) AS first, max(created_at) AS last FROM customers')
+      .get() as { first: string; last: string };
+    expect(range.last <= '2026-11-23T18:00:00.000Z').toBe(true);
+    expect(range.first >= '2022-11-24T18:00:00.000Z').toBe(true);
+    const rows = app.sqlite
+      .prepare('SELECT id, created_at, updated_at, deleted_at FROM customers')
+      .all() as { id: string; created_at: string; updated_at: string; deleted_at: string | null }[];
+    for (const row of rows) {
+      expect(msOf(row.id)).toBe(Date.parse(row.created_at));
+      expect(row.updated_at).toBe(row.created_at);
+      expect(row.deleted_at).toBeNull();
+    }
+    expect(count(app, 'customers', "id NOT GLOB '????????-????-7???-*'")).toBe(0);
+  });
+
+  it('writes no change-log records and marks the rows as the base snapshot', () => {
+    generateDemo(app, { size: 'small', seed: 1, today: '2026-11-23' });
+    expect(count(app, 'change_log')).toBe(0);
+    expect(JSON.parse(getLocal(app.sqlite, 'base_snapshot') ?? 'null')).toEqual({
+      kind: 'demo',
+      size: 'small',
+      seed: 1,
+      today: '2026-11-23',
+    });
+  });
+
+  it('defaults to seed 1 and today from the clock', () => {
+    const report = generateDemo(app, { size: 'small' });
+    expect(report).toMatchObject({ seed: 1, today: '2026-11-23' });
+    const other = fresh();
+    generateDemo(other, { size: 'small', seed: 1, today: '2026-11-23' });
+    expect(fingerprint(app)).toEqual(fingerprint(other));
+  });
+
+  it('refuses a file that already holds users, writing nothing', async () => {
+    await call(app, 'app.createTeam', { teamName: 'Mine', userName: 'Me', role: 'manager' });
+    expect(() => generateDemo(app, { size: 'small' })).toThrow(
+      expect.objectContaining({ code: 'conflict', key: 'errors.demoNeedsEmpty' }),
+    );
+    expect(count(app, 'customers')).toBe(0);
+    expect(count(app, 'users')).toBe(1);
+  });
+
+  it('refuses to load twice', () => {
+    generateDemo(app, { size: 'small', seed: 1 });
+    expect(() => generateDemo(app, { size: 'small', seed: 2 })).toThrow(
+      expect.objectContaining({ code: 'conflict' }),
+    );
+    expect(count(app, 'customers')).toBe(300);
+  });
+
+  it('refuses a bad date', () => {
+    for (const today of ['2026-13-45', 'yesterday', '2026-1-1', '2026-02-30', '2025-02-29']) {
+      expect(() => generateDemo(app, { size: 'small', today })).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    }
+    expect(count(app, 'users')).toBe(0);
+    expect(generateDemo(app, { size: 'small', today: '2028-02-29' }).today).toBe('2028-02-29');
+  });
+});
+
+describe('generateDemo determinism', () => {
+  it('makes identical rows for the same seed and day, in different files', () => {
+    const a = fresh();
+    const b = fresh();
+    generateDemo(a, { size: 'small', seed: 7, today: '2026-06-01' });
+    generateDemo(b, { size: 'small', seed: 7, today: '2026-06-01' });
+    const fa = fingerprint(a);
+    expect(fingerprint(b)).toEqual(fa);
+    expect(Object.values(fa).every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
+  });
+
+  it('makes a different team for a different seed', () => {
+    const a = fresh();
+    const b = fresh();
+    generateDemo(a, { size: 'small', seed: 7, today: '2026-06-01' });
+    generateDemo(b, { size: 'small', seed: 8, today: '2026-06-01' });
+    const fa = fingerprint(a);
+    const fb = fingerprint(b);
+    for (const t of TABLES) expect(fb[t]).not.toBe(fa[t]);
+    const namesOf = (app: ReturnType<typeof tempApp>) =>
+      (
+        app.sqlite.prepare('SELECT name FROM customers ORDER BY name').all() as { name: string }[]
+      ).map((r) => r.name);
+    expect(namesOf(b)).not.toEqual(namesOf(a));
+    expect(count(b, 'customers')).toBe(300);
+  });
+});
+
+describe('generateDemo (large)', () => {
+  it('makes a sales centre with six teams, 50 reps and 20,000 uniquely named customers', () => {
+    const app = fresh();
+    const report = generateDemo(app, { size: 'large', seed: 1, today: '2026-11-23' });
+    expect(report.counts).toMatchObject({ teams: 7, users: 57, customers: 20_000 });
+    expect(count(app, 'users', "role = 'rep'")).toBe(50);
+    expect(count(app, 'users', "role = 'admin'")).toBe(1);
+    expect(count(app, 'teams', 'parent_id IS NULL')).toBe(1);
+    expect(
+      (
+        app.sqlite.prepare('SELECT count(DISTINCT name_key) AS n FROM customers').get() as {
+          n: number;
+        }
+      ).n,
+    ).toBe(20_000);
+    expect(count(app, 'change_log')).toBe(0);
+  });
+});
