@@ -17,6 +17,7 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    proxy: { '/api': 'http://127.0.0.1:5174' },
+    // `npm run dev`: the browser host answers the API on 5174 (it checks the Host header, hence changeOrigin).
+    proxy: { '/api': { target: 'http://127.0.0.1:5174', changeOrigin: true } },
   },
 });

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp, type AppContext } from './core/context';
-import { AppError } from './core/errors';
-import { latestSchemaVersion, findMigrationsFolder, appliedMigrationCount } from './db/migrate';
+import { openSqlite } from './db/connection';
+import { appliedMigrationCount, findMigrationsFolder, latestSchemaVersion } from './db/migrate';
 import { generateDemo } from './demo';
 import { syncedTables } from './core/tables';
 
@@ -73,20 +73,30 @@ const commands: Record<string, Command> = {
     options: { db: { type: 'string', description: 'the database file' } },
     run(values) {
       const file = requireDb(values, true);
-      return withApp(file, (ctx) => {
-        const integrity = ctx.sqlite.pragma('integrity_check') as { integrity_check: string }[];
+      // Read-only and without migrating: a check must not change the file it checks.
+      const sqlite = openSqlite(file, { readonly: true });
+      try {
+        const integrity = sqlite.pragma('integrity_check') as { integrity_check: string }[];
         const integrityOk = integrity.length === 1 && integrity[0]?.integrity_check === 'ok';
-        const version = appliedMigrationCount(ctx.sqlite);
+        const version = appliedMigrationCount(sqlite);
         const latest = latestSchemaVersion(findMigrationsFolder());
         console.log(`database        ${file}`);
         console.log(`integrity       ${integrityOk ? 'ok' : integrity.map((r) => r.integrity_check).join('; ')}`);
-        console.log(`schema version  ${version} of ${latest}`);
+        console.log(`schema version  ${version} of ${latest}${version < latest ? ' (the app upgrades it when it opens the file)' : ''}`);
+        let tablesOk = true;
         for (const table of [...Object.keys(syncedTables), 'change_log', 'devices']) {
-          const all = ctx.sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number };
-          console.log(`${table.padEnd(15)} ${all.n}`);
+          try {
+            const row = sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number };
+            console.log(`${table.padEnd(15)} ${row.n}`);
+          } catch {
+            tablesOk = false;
+            console.log(`${table.padEnd(15)} missing`);
+          }
         }
-        return integrityOk && version === latest ? 0 : 1;
-      });
+        return integrityOk && version === latest && tablesOk ? 0 : 1;
+      } finally {
+        sqlite.close();
+      }
     },
   },
 };
@@ -132,7 +142,7 @@ export function main(argv: string[]): number {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const hint = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? ` (see pacer ${name} --help)` : '';
-    console.error(`pacer ${name}: ${error instanceof AppError || error instanceof UsageError ? message : message}${hint}`);
+    console.error(`pacer ${name}: ${message}${hint}`);
     return error instanceof UsageError || hint ? 2 : 1;
   }
 }

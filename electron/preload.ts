@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { methodNames, type Result, type TablesChanged } from '../shared/contract';
+import type { PacerBridge } from '../shared/contract/bridge';
 
 // Bundled alone into dist-electron/preload.cjs: a sandboxed preload may require only
 // 'electron', so everything else (the contract's method names) is inlined by esbuild.
@@ -7,13 +8,6 @@ import { methodNames, type Result, type TablesChanged } from '../shared/contract
 // in the handlers and the database driver.
 const callChannel = 'pacer:call';
 const tablesChannel = 'pacer:tables';
-
-/** What the renderer sees as `window.pacer`; renderer/api declares the same shape. */
-export type PacerBridge = {
-  call: (method: string, input: unknown) => Promise<Result<unknown>>;
-  /** The listener gets the changed tables' names, as renderer/api/client.ts expects. */
-  onTablesChanged: (listener: (tables: string[]) => void) => () => void;
-};
 
 const known = new Set<string>(methodNames);
 

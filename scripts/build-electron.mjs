@@ -46,7 +46,9 @@ const entries = [
     outfile: path.join(out, 'cli.mjs'),
     format: 'esm',
     target: 'node20', // the CLI runs on the system Node (engines: >=20)
-    packages: 'external',
+    // Only the native module stays outside, so the installed app needs no other package.
+    external: ['better-sqlite3'],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   },
 ];
 

@@ -7,7 +7,7 @@ export type SqlRow = Record<string, string | number | null>;
 
 /**
  * The demo's fast path: plain prepared INSERTs inside the caller's transaction, with no
- * change-log records. Bulk rows form the file's base snapshot (docs/decisions/0004).
+ * change-log records. Bulk rows form the file's base snapshot (docs/decisions/0003).
  */
 export class BulkInserter {
   private readonly statements = new Map<string, Statement<unknown[]>>();

@@ -2,7 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../../shared/contract';
 import type { AppContext } from '../core/context';
 import { handlers } from '../features/handlers';
-import { isAppPage } from '../security';
+import { isAppPage } from './sender';
 import { dispatch } from './dispatch';
 
 /** The one invoke channel every contract method travels on (preload.ts uses the same names). */

@@ -1,10 +1,5 @@
 import type { ApiError, Input, MethodName, Output, Result } from '../../shared/contract';
-
-/** What the preload exposes in Electron (electron/preload.ts). */
-export type PacerBridge = {
-  call: (method: string, input: unknown) => Promise<Result<unknown>>;
-  onTablesChanged: (listener: (tables: string[]) => void) => () => void;
-};
+import type { PacerBridge } from '../../shared/contract/bridge';
 
 declare global {
   // Declaration merging needs an interface here.

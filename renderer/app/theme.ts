@@ -1,8 +1,13 @@
 import { createTheme } from '@mantine/core';
 
-/** System fonts with good CJK fallbacks on Windows, macOS and Linux. */
-const fontFamily =
-  "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', Roboto, 'Helvetica Neue', Arial, sans-serif";
+const latin = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'DejaVu Sans'";
+const cjk = "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC'";
+
+/**
+ * System fonts, Latin first so English quotes and apostrophes are not set full-width;
+ * global.css puts the CJK fonts first when the page's language is Chinese.
+ */
+const fontFamily = `${latin}, ${cjk}, sans-serif`;
 
 export const theme = createTheme({
   primaryColor: 'teal',

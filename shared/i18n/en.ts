@@ -174,6 +174,7 @@ export const en = {
     you: 'You',
     youText: 'Changes made on this computer are signed as {{name}}.',
     switchUser: 'Switch user',
+    switchUserPlaceholder: 'Pick a colleague',
     about: 'About this database',
     databasePath: 'Database file',
     schemaVersion: 'Schema version',

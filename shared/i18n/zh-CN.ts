@@ -176,6 +176,7 @@ export const zhCN: Messages = {
     you: '当前用户',
     youText: '本机上的修改都以“{{name}}”的名义记录。',
     switchUser: '切换用户',
+    switchUserPlaceholder: '选择同事',
     about: '数据库信息',
     databasePath: '数据库文件',
     schemaVersion: '数据结构版本',

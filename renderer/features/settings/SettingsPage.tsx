@@ -78,6 +78,7 @@ export function SettingsPage() {
           <Group align="flex-end">
             <Select
               label={t('settings.switchUser')}
+              placeholder={t('settings.switchUserPlaceholder')}
               data={(users.data ?? []).filter((u) => u.id !== me.id).map((u) => ({ value: u.id, label: u.teamName ? `${u.name} · ${u.teamName}` : u.name }))}
               value={nextUser}
               onChange={setNextUser}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -250,5 +250,16 @@ describe('pacer check', () => {
     expect(main(['check', '--db', db])).toBe(1);
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(/^pacer check: .*not a database/);
+  });
+  it('reads without migrating: an unmigrated file fails the check and is left as it was', () => {
+    const db = file('blank.sqlite');
+    const blank = new Database(db);
+    blank.exec('CREATE TABLE notes (id TEXT)');
+    blank.close();
+    const before = readFileSync(db);
+    expect(main(['check', '--db', db])).toBe(1);
+    expect(out[2]).toBe(`schema version  0 of ${LATEST} (the app upgrades it when it opens the file)`);
+    expect(out).toContain('customers       missing');
+    expect(readFileSync(db).equals(before)).toBe(true);
   });
 });

@@ -1,0 +1,115 @@
+/**
+ * `npm run bench`: builds the large demo file and times what the budgets of the issues
+ * name, printing each median against its budget. Exits 1 when a budget is missed.
+ */
+import { readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { openApp, type AppContext } from '../electron/core/context';
+import { generateDemo } from '../electron/demo';
+import { handlers } from '../electron/features/handlers';
+import { dispatch } from '../electron/ipc/dispatch';
+import type { Input, MethodName } from '../shared/contract';
+
+type Row = { name: string; value: number; budget: number; unit: 'ms' | 'KB'; note?: string };
+const rows: Row[] = [];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+async function timeCall<M extends MethodName>(ctx: AppContext, method: M, inputs: Input<M>[], runs = 25): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const input = inputs[i % inputs.length];
+    const started = performance.now();
+    const result = await dispatch(handlers, ctx, method, input);
+    times.push(performance.now() - started);
+    if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
+  }
+  return median(times);
+}
+
+/** The first screen's JavaScript: the entry chunk and every chunk it imports statically, gzipped. */
+function firstScreenKb(): { js: number; css: number } {
+  const dist = path.resolve('dist/renderer');
+  const manifestFile = path.join(dist, '.vite', 'manifest.json');
+  if (!existsSync(manifestFile)) throw new Error('dist/renderer is not built: run `npm run build:renderer`');
+  type Chunk = { file: string; imports?: string[]; css?: string[]; isEntry?: boolean };
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, Chunk>;
+  const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry);
+  if (!entry) throw new Error('no entry chunk in the manifest');
+  const seen = new Set<string>();
+  const css = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const chunk = manifest[key];
+    for (const file of chunk?.css ?? []) css.add(file);
+    for (const next of chunk?.imports ?? []) visit(next);
+  };
+  visit(entry[0]);
+  const gz = (file: string) => gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length / 1024;
+  const js = [...seen].reduce((sum, key) => sum + gz(manifest[key]?.file ?? ''), 0);
+  return { js, css: [...css].reduce((sum, file) => sum + gz(file), 0) };
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'pacer-bench-'));
+const file = path.join(dir, 'large.sqlite');
+try {
+  const ctx = openApp(file);
+  const demoStarted = performance.now();
+  const report = generateDemo(ctx, { size: 'large', seed: 1, today: '2026-11-23' });
+  rows.push({ name: 'demo --size large', value: performance.now() - demoStarted, budget: 90_000, unit: 'ms', note: Object.entries(report.counts).map(([t, n]) => `${t} ${n}`).join(', ') });
+  ctx.sqlite.pragma('optimize');
+
+  const manager = ctx.sqlite.prepare("SELECT id, team_id FROM users WHERE role = 'manager' ORDER BY id LIMIT 1").get() as { id: string; team_id: string };
+  ctx.setCurrentUserId(manager.id);
+  const regions = (ctx.sqlite.prepare('SELECT DISTINCT region FROM customers').all() as { region: string }[]).map((r) => r.region);
+
+  rows.push({
+    name: 'customer list, first page (filtered, sorted)',
+    value: await timeCall(
+      ctx,
+      'customers.list',
+      regions.flatMap((region) => [
+        { scope: 'all' as const, region, status: 'customer' as const, sort: 'updatedAt' as const, direction: 'desc' as const, page: 1, pageSize: 50 },
+        { scope: 'team' as const, status: 'prospect' as const, sort: 'name' as const, page: 1, pageSize: 50 },
+        { scope: 'all' as const, sort: 'owner' as const, region, page: 1, pageSize: 50 },
+      ]),
+    ),
+    budget: 30,
+    unit: 'ms',
+  });
+  rows.push({
+    name: 'customer name search',
+    value: await timeCall(
+      ctx,
+      'customers.list',
+      ['恒信', '精密', '苏州', 'ltd', '华润', '科技有限'].map((search) => ({ scope: 'all' as const, search, sort: 'name' as const, page: 1, pageSize: 50 })),
+    ),
+    budget: 50,
+    unit: 'ms',
+  });
+  const ids = (ctx.sqlite.prepare('SELECT id FROM customers ORDER BY random() LIMIT 50').all() as { id: string }[]).map((r) => ({ id: r.id }));
+  rows.push({ name: 'customer detail', value: await timeCall(ctx, 'customers.get', ids, 50), budget: 20, unit: 'ms' });
+  ctx.close();
+
+  const size = firstScreenKb();
+  rows.push({ name: 'renderer first screen JS (gzip)', value: size.js, budget: 400, unit: 'KB', note: `CSS ${size.css.toFixed(0)} KB gzip` });
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+let failed = 0;
+console.log(`${'figure'.padEnd(46)} ${'median'.padStart(10)} ${'budget'.padStart(10)}  result`);
+for (const row of rows) {
+  const ok = row.value <= row.budget;
+  if (!ok) failed += 1;
+  const fmt = (n: number) => (row.unit === 'ms' && n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(row.unit === 'ms' ? 2 : 0)} ${row.unit}`);
+  console.log(`${row.name.padEnd(46)} ${fmt(row.value).padStart(10)} ${fmt(row.budget).padStart(10)}  ${ok ? 'met' : 'MISSED'}${row.note ? `  (${row.note})` : ''}`);
+}
+process.exitCode = failed ? 1 : 0;
