@@ -10,6 +10,9 @@ import { CommandPalette } from './CommandPalette';
 import { Logo } from './Logo';
 import { useCurrentUser } from './status';
 
+/** The palette's shortcut as the user's keyboard labels it. */
+const modKey = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+
 const navItems = [
   { to: '/customers', label: 'nav.customers', icon: IconAddressBook },
   { to: '/team', label: 'nav.team', icon: IconUsersGroup },
@@ -29,7 +32,7 @@ export function Shell() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
             <Logo />
           </Group>
           <UnstyledButton onClick={() => spotlight.open()} aria-label={t('nav.openPalette')}>
@@ -46,7 +49,7 @@ export function Shell() {
                 {t('nav.search')}
               </Text>
               <Kbd size="xs" visibleFrom="sm">
-                Ctrl K
+                {modKey} K
               </Kbd>
             </Group>
           </UnstyledButton>

@@ -1,8 +1,21 @@
-import { en, type Messages } from './en';
-import { zhCN } from './zh-CN';
+import { core } from './core';
+import { customers } from './customers';
+import { people } from './people';
 
-export const catalogues: Record<'zh-CN' | 'en', Messages> = { 'zh-CN': zhCN, en };
-export type { Messages };
+/**
+ * The message catalogues, merged from one module per feature (each holds both languages).
+ * A feature adds its module here.
+ */
+const modules = [core, people, customers] as const;
+
+type Merge<M extends readonly { en: object }[]> = M extends readonly [infer H extends { en: object }, ...infer R extends readonly { en: object }[]] ? H['en'] & Merge<R> : unknown;
+export type Messages = Merge<typeof modules>;
+
+function merge(language: 'en' | 'zh-CN'): Messages {
+  return Object.assign({}, ...modules.map((m) => m[language])) as Messages;
+}
+
+export const catalogues: Record<'zh-CN' | 'en', Messages> = { en: merge('en'), 'zh-CN': merge('zh-CN') };
 
 /** The app's language for a system locale: Chinese locales get 简体中文, all others English. */
 export function languageForLocale(locale: string | undefined): 'zh-CN' | 'en' {
