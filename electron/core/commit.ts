@@ -132,7 +132,9 @@ export function commit(writer: Writer, changes: readonly Change[]): CommitResult
       }
       if (changed.length === 0) continue;
 
-      const derived = info.derive(Object.fromEntries(changed));
+      const derived = changed.some(([key]) => info.deriveFrom.has(key))
+        ? info.derive({ ...rowProperties(info, current), ...Object.fromEntries(changed) })
+        : {};
       const assignments = [...changed, ...Object.entries(derived), ['updatedAt', now], ['updatedBy', writer.userId]] as [
         string,
         unknown,
@@ -148,6 +150,11 @@ export function commit(writer: Writer, changes: readonly Change[]): CommitResult
   });
   run.immediate();
   return { tables: [...tables], fieldChanges };
+}
+
+/** A stored row (SQL column names) as the domain's property names. */
+function rowProperties(info: TableInfo, row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(info.columns).map(([key, column]) => [key, row[column.name]]));
 }
 
 function sameValue(stored: unknown, next: unknown): boolean {

@@ -1,13 +1,15 @@
 import { getTableColumns, type InferInsertModel } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { customerNameKey } from '../../shared/domain/customers';
-import { contacts, customers, settings, teams, users } from '../db/schema';
+import { effectiveGrade } from '../../shared/domain/grading';
+import { activities, contacts, customers, followUps, settings, teams, users } from '../db/schema';
 
 /**
  * The tables that are shared with the team, and so written only through `commit`.
  * A table added here is carried by the change log (and by team sync) automatically.
+ * Keys are the SQL table names: the change log, the CLI and "tables changed" use them.
  */
-export const syncedTables = { teams, users, customers, contacts, settings } as const;
+export const syncedTables = { teams, users, customers, contacts, activities, follow_ups: followUps, settings } as const;
 export type SyncedTableName = keyof typeof syncedTables;
 
 type MetaKey = 'id' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'updatedBy';
@@ -16,18 +18,31 @@ type InsertModels = {
   users: InferInsertModel<typeof users>;
   customers: InferInsertModel<typeof customers>;
   contacts: InferInsertModel<typeof contacts>;
+  activities: InferInsertModel<typeof activities>;
+  follow_ups: InferInsertModel<typeof followUps>;
   settings: InferInsertModel<typeof settings>;
 };
 /** The fields a change may set: everything but the id and the row metadata `commit` owns. */
 export type FieldsOf<T extends SyncedTableName> = Omit<InsertModels[T], MetaKey | DerivedKey>;
-type DerivedKey = 'nameKey';
+type DerivedKey = 'nameKey' | 'grade';
 
 /**
  * Columns computed from other columns of the same row. They are written with the change
- * but never logged: a device applying the change recomputes them.
+ * but never logged: a device applying the change recomputes them. `from` names the
+ * fields they read; `compute` gets the whole row as it will be after the change.
  */
-const derivations: { [T in SyncedTableName]?: (fields: Partial<InsertModels[T]>) => Partial<InsertModels[T]> } = {
-  customers: (f) => (f.name === undefined ? {} : { nameKey: customerNameKey(f.name) }),
+type Derivation<T extends SyncedTableName> = {
+  from: (keyof InsertModels[T])[];
+  compute: (row: Partial<InsertModels[T]>) => Partial<InsertModels[T]>;
+};
+const derivations: { [T in SyncedTableName]?: Derivation<T> } = {
+  customers: {
+    from: ['name', 'relationship', 'attractiveness', 'gradeOverride'],
+    compute: (row) => ({
+      ...(row.name === undefined ? {} : { nameKey: customerNameKey(row.name) }),
+      grade: effectiveGrade(row.gradeOverride, row.relationship, row.attractiveness),
+    }),
+  },
 };
 
 export type TableInfo = {
@@ -36,16 +51,18 @@ export type TableInfo = {
   /** property key → SQL column */
   columns: Record<string, SQLiteColumn>;
   derivedColumns: Set<string>;
-  derive: (fields: Record<string, unknown>) => Record<string, unknown>;
+  /** Fields whose change requires recomputing the derived columns. */
+  deriveFrom: Set<string>;
+  derive: (row: Record<string, unknown>) => Record<string, unknown>;
 };
 
-const derivedColumnNames: { [T in SyncedTableName]?: string[] } = { customers: ['nameKey'] };
+const derivedColumnNames: { [T in SyncedTableName]?: string[] } = { customers: ['nameKey', 'grade'] };
 
 export const tableInfo = Object.fromEntries(
   (Object.keys(syncedTables) as SyncedTableName[]).map((name) => {
     const table = syncedTables[name];
-    const derive = derivations[name] as
-      | ((fields: Record<string, unknown>) => Record<string, unknown>)
+    const derivation = derivations[name] as
+      | { from: string[]; compute: (row: Record<string, unknown>) => Record<string, unknown> }
       | undefined;
     return [
       name,
@@ -54,7 +71,8 @@ export const tableInfo = Object.fromEntries(
         table,
         columns: getTableColumns(table) as Record<string, SQLiteColumn>,
         derivedColumns: new Set(derivedColumnNames[name] ?? []),
-        derive: derive ?? (() => ({})),
+        deriveFrom: new Set(derivation?.from ?? []),
+        derive: derivation?.compute ?? (() => ({})),
       },
     ];
   }),

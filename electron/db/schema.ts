@@ -51,9 +51,20 @@ export const customers = sqliteTable(
     notes: text('notes'),
     /** JSON array of strings. */
     tags: text('tags').notNull().default('[]'),
+    /** Grading (domain.md §2): both 1–5, null until the customer is graded. */
+    relationship: integer('relationship'),
+    attractiveness: integer('attractiveness'),
+    /** A manager's grade that replaces the quadrant's, with the reason. */
+    gradeOverride: text('grade_override', { enum: ['key', 'potential', 'ordinary', 'ignore'] }),
+    gradeOverrideReason: text('grade_override_reason'),
+    /** The day the grade was last reviewed (YYYY-MM-DD); grades go stale after 90 days. */
+    gradeReviewedOn: text('grade_reviewed_on'),
+    /** The effective grade: the override, else the quadrant of the two scores. Derived, never logged. */
+    grade: text('grade', { enum: ['key', 'potential', 'ordinary', 'ignore'] }),
     ...syncedColumns(),
   },
   (t) => [
+    index('customers_grade_idx').on(t.grade),
     index('customers_name_key_idx').on(t.nameKey),
     index('customers_owner_idx').on(t.ownerId, t.nameKey),
     index('customers_region_idx').on(t.region),
@@ -78,6 +89,46 @@ export const contacts = sqliteTable(
     ...syncedColumns(),
   },
   (t) => [index('contacts_customer_idx').on(t.customerId)],
+);
+
+/**
+ * The communication timeline's own entries (domain.md §2): calls, messages, notes and
+ * handovers. Visits, deal moves and score changes join the timeline from their own tables.
+ */
+export const activities = sqliteTable(
+  'activities',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id').notNull(),
+    contactId: text('contact_id'),
+    /** Who had the contact (not necessarily who typed it). */
+    userId: text('user_id'),
+    kind: text('kind', { enum: ['call', 'message', 'note', 'handover'] }).notNull(),
+    /** For the activity split report (domain.md §5). */
+    category: text('category', { enum: ['development', 'negotiation', 'maintenance'] }),
+    /** When it happened: an ISO UTC instant. */
+    at: text('at').notNull(),
+    body: text('body').notNull(),
+    ...syncedColumns(),
+  },
+  (t) => [index('activities_customer_at_idx').on(t.customerId, t.at), index('activities_at_idx').on(t.at)],
+);
+
+/** A dated to-do on a customer ("call back Tuesday"). */
+export const followUps = sqliteTable(
+  'follow_ups',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id').notNull(),
+    ownerId: text('owner_id').notNull(),
+    /** YYYY-MM-DD */
+    dueOn: text('due_on').notNull(),
+    text: text('text').notNull(),
+    /** When it was completed (ISO instant), null while open. */
+    doneAt: text('done_at'),
+    ...syncedColumns(),
+  },
+  (t) => [index('follow_ups_owner_idx').on(t.ownerId, t.doneAt, t.dueOn), index('follow_ups_customer_idx').on(t.customerId)],
 );
 
 /** Team-wide settings (currency, later frequency rules…): synced, one row per key. */

@@ -1,11 +1,23 @@
 import type { AllHandlers } from '../ipc/dispatch';
 import { appHandlers } from './app/app.handlers';
 import { customersHandlers } from './customers/customers.handlers';
+import { contactsHandlers } from './contacts/contacts.handlers';
+import { followUpsHandlers } from './followups/followups.handlers';
+import { handoverHandlers } from './handover/handover.handlers';
+import { importsHandlers } from './imports/imports.handlers';
+import { settingsHandlers } from './settings/settings.handlers';
 import { teamHandlers } from './team/team.handlers';
+import { timelineHandlers } from './timeline/timeline.handlers';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: AllHandlers = {
   ...appHandlers,
   ...teamHandlers,
   ...customersHandlers,
+  ...contactsHandlers,
+  ...settingsHandlers,
+  ...timelineHandlers,
+  ...followUpsHandlers,
+  ...importsHandlers,
+  ...handoverHandlers,
 };

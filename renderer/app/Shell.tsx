@@ -1,7 +1,7 @@
 import { AppShell, Avatar, Burger, Group, Kbd, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
-import { IconAddressBook, IconSearch, IconSettings, IconUsersGroup } from '@tabler/icons-react';
+import { IconAddressBook, IconChecklist, IconLayoutGrid, IconSearch, IconSettings, IconUsersGroup } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useNavigate } from 'react-router';
@@ -15,6 +15,8 @@ const modKey = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
 const navItems = [
   { to: '/customers', label: 'nav.customers', icon: IconAddressBook },
+  { to: '/grading', label: 'nav.grading', icon: IconLayoutGrid },
+  { to: '/follow-ups', label: 'nav.followUps', icon: IconChecklist },
   { to: '/team', label: 'nav.team', icon: IconUsersGroup },
   { to: '/settings', label: 'nav.settings', icon: IconSettings },
 ] as const;

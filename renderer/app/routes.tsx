@@ -17,6 +17,14 @@ export const router = createHashRouter([
         lazy: async () => ({ Component: (await import('../features/customers/CustomerDetailPage')).CustomerDetailPage }),
       },
       {
+        path: 'follow-ups',
+        lazy: async () => ({ Component: (await import('../features/followups/FollowUpsPage')).FollowUpsPage }),
+      },
+      {
+        path: 'grading',
+        lazy: async () => ({ Component: (await import('../features/grading/GradingMatrixPage')).GradingMatrixPage }),
+      },
+      {
         path: 'team',
         lazy: async () => ({ Component: (await import('../features/team/TeamPage')).TeamPage }),
       },

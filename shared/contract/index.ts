@@ -1,13 +1,25 @@
 import { appContract } from './app';
 import { customersContract } from './customers';
 import type { InputOf, OutputOf } from './define';
+import { followUpsContract } from './followups';
+import { handoverContract } from './handover';
+import { importsContract } from './imports';
 import { teamContract } from './team';
+import { timelineContract } from './timeline';
+import { contactsContract } from './contacts';
+import { settingsContract } from './settings';
 
 /** Every method the main process answers; the preload exposes exactly these. */
 export const contract = {
   ...appContract,
   ...teamContract,
   ...customersContract,
+  ...contactsContract,
+  ...settingsContract,
+  ...timelineContract,
+  ...followUpsContract,
+  ...importsContract,
+  ...handoverContract,
 } as const;
 
 export type AppContract = typeof contract;

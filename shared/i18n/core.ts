@@ -9,6 +9,8 @@ export const core = messages({
     },
     nav: {
       customers: 'Customers',
+      grading: 'Grading matrix',
+      followUps: 'My follow-ups',
       team: 'Team',
       settings: 'Settings',
       search: 'Search',
@@ -77,6 +79,8 @@ export const core = messages({
     },
     nav: {
       customers: '客户',
+      grading: '客户等级矩阵',
+      followUps: '我的待办',
       team: '团队',
       settings: '设置',
       search: '搜索',

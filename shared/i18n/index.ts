@@ -1,12 +1,16 @@
 import { core } from './core';
 import { customers } from './customers';
+import { followups } from './followups';
+import { handover } from './handover';
+import { imports } from './imports';
 import { people } from './people';
+import { timeline } from './timeline';
 
 /**
  * The message catalogues, merged from one module per feature (each holds both languages).
  * A feature adds its module here.
  */
-const modules = [core, people, customers] as const;
+const modules = [core, people, customers, timeline, followups, imports, handover] as const;
 
 type Merge<M extends readonly { en: object }[]> = M extends readonly [infer H extends { en: object }, ...infer R extends readonly { en: object }[]] ? H['en'] & Merge<R> : unknown;
 export type Messages = Merge<typeof modules>;

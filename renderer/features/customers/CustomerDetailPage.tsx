@@ -10,6 +10,8 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageLoader } from '../../components/PageLoader';
 import { formatDate, formatDateTime } from '../../components/format';
 import { ApiFailure } from '../../api/client';
+import { CustomerFollowUps } from '../followups/CustomerFollowUps';
+import { CustomerTimeline } from '../timeline/CustomerTimeline';
 import { CustomerFormModal } from './CustomerFormModal';
 import { StatusBadge } from './StatusBadge';
 import { useDeleteCustomer } from './useDeleteCustomer';
@@ -73,8 +75,14 @@ export function CustomerDetailPage() {
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Details customer={c} />
-        <Contacts customer={c} />
+        <Stack gap="lg">
+          <Details customer={c} />
+          <Contacts customer={c} />
+        </Stack>
+        <Stack gap="lg">
+          <CustomerFollowUps customerId={c.id} ownerId={c.ownerId} />
+          <CustomerTimeline customerId={c.id} />
+        </Stack>
       </SimpleGrid>
       {editing && <CustomerFormModal opened onClose={() => setEditing(false)} customer={c} />}
     </Stack>

@@ -14,6 +14,7 @@ import { ScopeSwitch } from '../../components/ScopeSwitch';
 import { SortHeader } from '../../components/SortHeader';
 import { formatDate } from '../../components/format';
 import { defaultScope } from '../../../shared/domain/people';
+import { ImportCustomersButton } from '../imports/ImportCustomersButton';
 import { CustomerFormModal } from './CustomerFormModal';
 import { StatusBadge } from './StatusBadge';
 import { PAGE_SIZE, useCustomerFilters } from './useCustomerFilters';
@@ -69,6 +70,7 @@ export function CustomersPage() {
         </div>
         <Group gap="sm">
           <ScopeSwitch value={filters.scope} onChange={(scope) => set({ scope })} />
+          <ImportCustomersButton />
           <Button leftSection={<IconPlus size={16} />} onClick={openCreate}>
             {t('customers.new')}
           </Button>

@@ -226,6 +226,8 @@ describe('pacer check', () => {
       'users',
       'customers',
       'contacts',
+      'activities',
+      'follow_ups',
       'settings',
       'change_log',
       'devices',

@@ -1,0 +1,2 @@
+/** Methods of the contacts feature. */
+export const contactsContract = {} as const;

@@ -1,0 +1,2 @@
+/** Methods of the imports feature (filled in by its issue work). */
+export const importsContract = {} as const;

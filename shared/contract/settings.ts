@@ -1,0 +1,2 @@
+/** Methods of the settings feature. */
+export const settingsContract = {} as const;
