@@ -2,7 +2,7 @@
  * `npm run bench`: builds the large demo file and times what the budgets of the issues
  * name, printing each median against its budget. Exits 1 when a budget is missed.
  */
-import { readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -12,7 +12,7 @@ import { handlers } from '../electron/features/handlers';
 import { dispatch } from '../electron/ipc/dispatch';
 import type { Input, MethodName } from '../shared/contract';
 
-type Row = { name: string; value: number; budget: number; unit: 'ms' | 'KB'; note?: string };
+import type { Bench, Row } from './bench';
 const rows: Row[] = [];
 
 function median(values: number[]): number {
@@ -68,34 +68,12 @@ try {
 
   const manager = ctx.sqlite.prepare("SELECT id, team_id FROM users WHERE role = 'manager' ORDER BY id LIMIT 1").get() as { id: string; team_id: string };
   ctx.setCurrentUserId(manager.id);
-  const regions = (ctx.sqlite.prepare('SELECT DISTINCT region FROM customers').all() as { region: string }[]).map((r) => r.region);
-
-  rows.push({
-    name: 'customer list, first page (filtered, sorted)',
-    value: await timeCall(
-      ctx,
-      'customers.list',
-      regions.flatMap((region) => [
-        { scope: 'all' as const, region, status: 'customer' as const, sort: 'updatedAt' as const, direction: 'desc' as const, page: 1, pageSize: 50 },
-        { scope: 'team' as const, status: 'prospect' as const, sort: 'name' as const, page: 1, pageSize: 50 },
-        { scope: 'all' as const, sort: 'owner' as const, region, page: 1, pageSize: 50 },
-      ]),
-    ),
-    budget: 30,
-    unit: 'ms',
-  });
-  rows.push({
-    name: 'customer name search',
-    value: await timeCall(
-      ctx,
-      'customers.list',
-      ['恒信', '精密', '苏州', 'ltd', '华润', '科技有限'].map((search) => ({ scope: 'all' as const, search, sort: 'name' as const, page: 1, pageSize: 50 })),
-    ),
-    budget: 50,
-    unit: 'ms',
-  });
-  const ids = (ctx.sqlite.prepare('SELECT id FROM customers ORDER BY random() LIMIT 50').all() as { id: string }[]).map((r) => ({ id: r.id }));
-  rows.push({ name: 'customer detail', value: await timeCall(ctx, 'customers.get', ids, 50), budget: 20, unit: 'ms' });
+  // Each file in bench/cases/ measures one feature on the same large file (in name order).
+  const casesDir = path.resolve(import.meta.dirname, 'cases');
+  for (const name of readdirSync(casesDir).filter((f) => f.endsWith('.ts')).sort()) {
+    const mod = (await import(path.join(casesDir, name))) as { run: (bench: Bench) => Promise<void> };
+    await mod.run({ ctx, dir, timeCall: (method, inputs, runs) => timeCall(ctx, method, inputs, runs), record: (row) => rows.push(row) });
+  }
   ctx.close();
 
   const size = firstScreenKb();
