@@ -21,7 +21,12 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-async function timeCall<M extends MethodName>(ctx: AppContext, method: M, inputs: Input<M>[], runs = 25): Promise<number> {
+async function timeCall<M extends MethodName>(
+  ctx: AppContext,
+  method: M,
+  inputs: Input<M>[],
+  runs = 25,
+): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const input = inputs[i % inputs.length];
@@ -37,7 +42,8 @@ async function timeCall<M extends MethodName>(ctx: AppContext, method: M, inputs
 function firstScreenKb(): { js: number; css: number } {
   const dist = path.resolve('dist/renderer');
   const manifestFile = path.join(dist, '.vite', 'manifest.json');
-  if (!existsSync(manifestFile)) throw new Error('dist/renderer is not built: run `npm run build:renderer`');
+  if (!existsSync(manifestFile))
+    throw new Error('dist/renderer is not built: run `npm run build:renderer`');
   type Chunk = { file: string; imports?: string[]; css?: string[]; isEntry?: boolean };
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, Chunk>;
   const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry);
@@ -52,7 +58,8 @@ function firstScreenKb(): { js: number; css: number } {
     for (const next of chunk?.imports ?? []) visit(next);
   };
   visit(entry[0]);
-  const gz = (file: string) => gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length / 1024;
+  const gz = (file: string) =>
+    gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length / 1024;
   const js = [...seen].reduce((sum, key) => sum + gz(manifest[key]?.file ?? ''), 0);
   return { js, css: [...css].reduce((sum, file) => sum + gz(file), 0) };
 }
@@ -63,21 +70,46 @@ try {
   const ctx = openApp(file);
   const demoStarted = performance.now();
   const report = generateDemo(ctx, { size: 'large', seed: 1, today: '2026-11-23' });
-  rows.push({ name: 'demo --size large', value: performance.now() - demoStarted, budget: 90_000, unit: 'ms', note: Object.entries(report.counts).map(([t, n]) => `${t} ${n}`).join(', ') });
+  rows.push({
+    name: 'demo --size large',
+    value: performance.now() - demoStarted,
+    budget: 90_000,
+    unit: 'ms',
+    note: Object.entries(report.counts)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', '),
+  });
   ctx.sqlite.pragma('optimize');
 
-  const manager = ctx.sqlite.prepare("SELECT id, team_id FROM users WHERE role = 'manager' ORDER BY id LIMIT 1").get() as { id: string; team_id: string };
+  const manager = ctx.sqlite
+    .prepare("SELECT id, team_id FROM users WHERE role = 'manager' ORDER BY id LIMIT 1")
+    .get() as { id: string; team_id: string };
   ctx.setCurrentUserId(manager.id);
   // Each file in bench/cases/ measures one feature on the same large file (in name order).
   const casesDir = path.resolve(import.meta.dirname, 'cases');
-  for (const name of readdirSync(casesDir).filter((f) => f.endsWith('.ts')).sort()) {
-    const mod = (await import(path.join(casesDir, name))) as { run: (bench: Bench) => Promise<void> };
-    await mod.run({ ctx, dir, timeCall: (method, inputs, runs) => timeCall(ctx, method, inputs, runs), record: (row) => rows.push(row) });
+  for (const name of readdirSync(casesDir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
+    const mod = (await import(path.join(casesDir, name))) as {
+      run: (bench: Bench) => Promise<void>;
+    };
+    await mod.run({
+      ctx,
+      dir,
+      timeCall: (method, inputs, runs) => timeCall(ctx, method, inputs, runs),
+      record: (row) => rows.push(row),
+    });
   }
   ctx.close();
 
   const size = firstScreenKb();
-  rows.push({ name: 'renderer first screen JS (gzip)', value: size.js, budget: 400, unit: 'KB', note: `CSS ${size.css.toFixed(0)} KB gzip` });
+  rows.push({
+    name: 'renderer first screen JS (gzip)',
+    value: size.js,
+    budget: 400,
+    unit: 'KB',
+    note: `CSS ${size.css.toFixed(0)} KB gzip`,
+  });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -87,7 +119,12 @@ console.log(`${'figure'.padEnd(46)} ${'median'.padStart(10)} ${'budget'.padStart
 for (const row of rows) {
   const ok = row.value <= row.budget;
   if (!ok) failed += 1;
-  const fmt = (n: number) => (row.unit === 'ms' && n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(row.unit === 'ms' ? 2 : 0)} ${row.unit}`);
-  console.log(`${row.name.padEnd(46)} ${fmt(row.value).padStart(10)} ${fmt(row.budget).padStart(10)}  ${ok ? 'met' : 'MISSED'}${row.note ? `  (${row.note})` : ''}`);
+  const fmt = (n: number) =>
+    row.unit === 'ms' && n >= 1000
+      ? `${(n / 1000).toFixed(2)} s`
+      : `${n.toFixed(row.unit === 'ms' ? 2 : 0)} ${row.unit}`;
+  console.log(
+    `${row.name.padEnd(46)} ${fmt(row.value).padStart(10)} ${fmt(row.budget).padStart(10)}  ${ok ? 'met' : 'MISSED'}${row.note ? `  (${row.note})` : ''}`,
+  );
 }
 process.exitCode = failed ? 1 : 0;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp, type AppContext } from './core/context';
@@ -6,18 +6,24 @@ import { openSqlite } from './db/connection';
 import { appliedMigrationCount, findMigrationsFolder, latestSchemaVersion } from './db/migrate';
 import { generateDemo } from './demo';
 import { syncedTables } from './core/tables';
+import { MapError, runImportCommand } from './features/imports/imports.cli';
 
 /** One command of `pacer`: its usage line, options, and what it does. */
 type Command = {
   summary: string;
   usage: string;
   options: Record<string, { type: 'string' | 'boolean'; description: string }>;
-  run: (values: Record<string, string | boolean | undefined>) => number;
+  /** Words after the options' names the command takes (`import customers FILE`); none when absent. */
+  positionals?: boolean;
+  run: (values: Record<string, string | boolean | undefined>, positionals: string[]) => number;
 };
 
 class UsageError extends Error {}
 
-function requireDb(values: Record<string, string | boolean | undefined>, mustExist: boolean): string {
+function requireDb(
+  values: Record<string, string | boolean | undefined>,
+  mustExist: boolean,
+): string {
   const db = values.db;
   if (typeof db !== 'string' || db === '') throw new UsageError('--db FILE is required');
   if (mustExist && !existsSync(db)) throw new UsageError(`no database at ${db}`);
@@ -41,7 +47,9 @@ const commands: Record<string, Command> = {
     run(values) {
       const file = requireDb(values, false);
       const report = withApp(file, (ctx) => ctx.migration);
-      console.log(`${file}: schema version ${report.to}${report.backup ? ` (backup ${report.backup})` : ''}`);
+      console.log(
+        `${file}: schema version ${report.to}${report.backup ? ` (backup ${report.backup})` : ''}`,
+      );
       return 0;
     },
   },
@@ -49,21 +57,37 @@ const commands: Record<string, Command> = {
     summary: 'fill an empty database with a deterministic demo team',
     usage: 'pacer demo --db FILE --size small|large [--seed N] [--today YYYY-MM-DD]',
     options: {
-      db: { type: 'string', description: 'the database file (created if missing; must hold no team)' },
-      size: { type: 'string', description: 'small (1 team, 6 reps, 300 customers) or large (50 reps, 20,000 customers)' },
-      seed: { type: 'string', description: 'random seed; the same seed makes the same team (default 1)' },
+      db: {
+        type: 'string',
+        description: 'the database file (created if missing; must hold no team)',
+      },
+      size: {
+        type: 'string',
+        description: 'small (1 team, 6 reps, 300 customers) or large (50 reps, 20,000 customers)',
+      },
+      seed: {
+        type: 'string',
+        description: 'random seed; the same seed makes the same team (default 1)',
+      },
       today: { type: 'string', description: 'the last day of the demo history (default: today)' },
     },
     run(values) {
       const file = requireDb(values, false);
       const size = values.size;
-      if (size !== 'small' && size !== 'large') throw new UsageError('--size must be small or large');
+      if (size !== 'small' && size !== 'large')
+        throw new UsageError('--size must be small or large');
       const seed = values.seed === undefined ? 1 : Number(values.seed);
       if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
       const today = typeof values.today === 'string' ? values.today : undefined;
-      const report = withApp(file, (ctx) => generateDemo(ctx, { size, seed, ...(today ? { today } : {}) }));
-      const counts = Object.entries(report.counts).map(([t, n]) => `${t} ${n}`).join(', ');
-      console.log(`${file}: ${size} demo (seed ${seed}, today ${report.today}) in ${report.ms} ms: ${counts}`);
+      const report = withApp(file, (ctx) =>
+        generateDemo(ctx, { size, seed, ...(today ? { today } : {}) }),
+      );
+      const counts = Object.entries(report.counts)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ');
+      console.log(
+        `${file}: ${size} demo (seed ${seed}, today ${report.today}) in ${report.ms} ms: ${counts}`,
+      );
       return 0;
     },
   },
@@ -81,12 +105,18 @@ const commands: Record<string, Command> = {
         const version = appliedMigrationCount(sqlite);
         const latest = latestSchemaVersion(findMigrationsFolder());
         console.log(`database        ${file}`);
-        console.log(`integrity       ${integrityOk ? 'ok' : integrity.map((r) => r.integrity_check).join('; ')}`);
-        console.log(`schema version  ${version} of ${latest}${version < latest ? ' (the app upgrades it when it opens the file)' : ''}`);
+        console.log(
+          `integrity       ${integrityOk ? 'ok' : integrity.map((r) => r.integrity_check).join('; ')}`,
+        );
+        console.log(
+          `schema version  ${version} of ${latest}${version < latest ? ' (the app upgrades it when it opens the file)' : ''}`,
+        );
         let tablesOk = true;
         for (const table of [...Object.keys(syncedTables), 'change_log', 'devices']) {
           try {
-            const row = sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number };
+            const row = sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as {
+              n: number;
+            };
             console.log(`${table.padEnd(15)} ${row.n}`);
           } catch {
             tablesOk = false;
@@ -99,19 +129,75 @@ const commands: Record<string, Command> = {
       }
     },
   },
+  import: {
+    summary: 'import customers from an Excel or CSV file (all valid rows in one transaction)',
+    usage:
+      'pacer import customers --db FILE [--dry-run] [--map JSON] [--on-duplicate skip|update] SPREADSHEET',
+    options: {
+      db: { type: 'string', description: 'the database file' },
+      'dry-run': {
+        type: 'boolean',
+        description: 'check the file and print what would happen; write nothing',
+      },
+      map: {
+        type: 'string',
+        description: 'column → field, over the guess: {"客户名称":"name","C":"phone","备注":null}',
+      },
+      'on-duplicate': {
+        type: 'string',
+        description: 'customers that already exist: skip (default) or update',
+      },
+    },
+    positionals: true,
+    run(values, positionals) {
+      const [what, spreadsheet, ...extra] = positionals;
+      if (what !== 'customers')
+        throw new UsageError('say what to import: pacer import customers … SPREADSHEET');
+      if (!spreadsheet || extra.length > 0)
+        throw new UsageError('give exactly one spreadsheet file');
+      if (!existsSync(spreadsheet)) throw new UsageError(`no file at ${spreadsheet}`);
+      const onDuplicate = values['on-duplicate'] ?? 'skip';
+      if (onDuplicate !== 'skip' && onDuplicate !== 'update')
+        throw new UsageError('--on-duplicate must be skip or update');
+      const file = requireDb(values, true);
+      const bytes = readFileSync(spreadsheet);
+      const map = typeof values.map === 'string' ? values.map : undefined;
+      try {
+        return withApp(file, (ctx) =>
+          runImportCommand(
+            ctx,
+            {
+              fileName: path.basename(spreadsheet),
+              bytes,
+              dryRun: values['dry-run'] === true,
+              onDuplicate,
+              ...(map === undefined ? {} : { map }),
+            },
+            (line) => console.log(line),
+          ),
+        );
+      } catch (error) {
+        if (error instanceof MapError) throw new UsageError(error.message, { cause: error });
+        throw error;
+      }
+    },
+  },
 };
 
 function usage(): string {
   const lines = ['Usage: pacer <command> [options]', '', 'Commands:'];
-  for (const [name, cmd] of Object.entries(commands)) lines.push(`  ${name.padEnd(8)} ${cmd.summary}`);
+  for (const [name, cmd] of Object.entries(commands))
+    lines.push(`  ${name.padEnd(8)} ${cmd.summary}`);
   lines.push('', 'Run `pacer <command> --help` for its options.');
   return lines.join('\n');
 }
 
 function commandHelp(cmd: Command): string {
   const lines = [`Usage: ${cmd.usage}`, '', cmd.summary, '', 'Options:'];
-  for (const [name, opt] of Object.entries(cmd.options)) lines.push(`  --${name.padEnd(8)} ${opt.description}`);
-  lines.push('  --help     show this help');
+  const width = Math.max(8, ...Object.keys(cmd.options).map((name) => name.length));
+  for (const [name, opt] of Object.entries(cmd.options))
+    lines.push(`  --${name.padEnd(width)} ${opt.description}`);
+  lines.push(`  --${'help'.padEnd(width)} show this help`);
   return lines.join('\n');
 }
 
@@ -128,20 +214,23 @@ export function main(argv: string[]): number {
     return 2;
   }
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: rest,
       options: { ...cmd.options, help: { type: 'boolean', short: 'h' } },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: cmd.positionals ?? false,
     });
     if (values.help) {
       console.log(commandHelp(cmd));
       return 0;
     }
-    return cmd.run(values);
+    return cmd.run(values, positionals);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const hint = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? ` (see pacer ${name} --help)` : '';
+    const hint =
+      error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+        ? ` (see pacer ${name} --help)`
+        : '';
     console.error(`pacer ${name}: ${message}${hint}`);
     return error instanceof UsageError || hint ? 2 : 1;
   }

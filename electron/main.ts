@@ -11,7 +11,7 @@ import {
   type MenuItemConstructorOptions,
 } from 'electron';
 import { openApp, type AppContext, type AppOptions } from './core/context';
-import { registerIpc, tablesChannel } from './ipc/register';
+import { progressChannel, registerIpc, tablesChannel } from './ipc/register';
 import { applySecurity } from './security';
 
 /** Where the app's files are: the project folder in development, app.asar when packaged. */
@@ -128,6 +128,11 @@ async function start(): Promise<void> {
   ctx.onTablesChanged((tables) => {
     for (const window of BrowserWindow.getAllWindows()) {
       if (!window.isDestroyed()) window.webContents.send(tablesChannel, { tables });
+    }
+  });
+  ctx.onProgress((progress) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (!window.isDestroyed()) window.webContents.send(progressChannel, progress);
     }
   });
   app.on('will-quit', () => {

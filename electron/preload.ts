@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { methodNames, type Result, type TablesChanged } from '../shared/contract';
-import type { PacerBridge } from '../shared/contract/bridge';
+import type { PacerBridge, Progress } from '../shared/contract/bridge';
 
 // Bundled alone into dist-electron/preload.cjs: a sandboxed preload may require only
 // 'electron', so everything else (the contract's method names) is inlined by esbuild.
@@ -8,6 +8,7 @@ import type { PacerBridge } from '../shared/contract/bridge';
 // in the handlers and the database driver.
 const callChannel = 'pacer:call';
 const tablesChannel = 'pacer:tables';
+const progressChannel = 'pacer:progress';
 
 const known = new Set<string>(methodNames);
 
@@ -32,6 +33,14 @@ const bridge: PacerBridge = {
     ipcRenderer.on(tablesChannel, relay);
     return () => {
       ipcRenderer.removeListener(tablesChannel, relay);
+    };
+  },
+  onProgress(listener) {
+    const relay = (_event: IpcRendererEvent, progress: Progress) =>
+      listener({ task: progress.task, done: progress.done, total: progress.total });
+    ipcRenderer.on(progressChannel, relay);
+    return () => {
+      ipcRenderer.removeListener(progressChannel, relay);
     };
   },
 };

@@ -9,7 +9,8 @@ import { handlers } from './features/handlers';
 import { dispatch } from './ipc/dispatch';
 import { contentSecurityPolicy } from './csp';
 
-const MAX_BODY = 2 * 1024 * 1024;
+// A spreadsheet to import travels base64 in the body (imports.previewCustomers).
+const MAX_BODY = 64 * 1024 * 1024;
 
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,7 +23,13 @@ const mimeTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export type WebHost = { url: string; port: number; token: string; close: () => Promise<void>; ctx: AppContext };
+export type WebHost = {
+  url: string;
+  port: number;
+  token: string;
+  close: () => Promise<void>;
+  ctx: AppContext;
+};
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -48,7 +55,10 @@ function sameToken(given: string | null | undefined, token: string): boolean {
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -56,20 +66,32 @@ function json(res: ServerResponse, status: number, body: unknown): void {
  * The browser host: the built renderer and the same handlers as the Electron app, over
  * HTTP on 127.0.0.1 only, each API call guarded by a per-run random token.
  */
-export async function startWebHost(options: { db: string; port?: number; rendererDir?: string; token?: string }): Promise<WebHost> {
+export async function startWebHost(options: {
+  db: string;
+  port?: number;
+  rendererDir?: string;
+  token?: string;
+}): Promise<WebHost> {
   const ctx = openApp(options.db);
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const rendererDir = options.rendererDir ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'renderer');
+  const rendererDir =
+    options.rendererDir ??
+    path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'renderer');
   const streams = new Set<ServerResponse>();
   ctx.onTablesChanged((tables) => {
     const payload = `event: tables\ndata: ${JSON.stringify({ tables })}\n\n`;
+    for (const stream of streams) stream.write(payload);
+  });
+  ctx.onProgress((progress) => {
+    const payload = `event: progress\ndata: ${JSON.stringify(progress)}\n\n`;
     for (const stream of streams) stream.write(payload);
   });
 
   let port = 0;
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) json(res, 500, { ok: false, error: { code: 'internal', message: String(error) } });
+      if (!res.headersSent)
+        json(res, 500, { ok: false, error: { code: 'internal', message: String(error) } });
       else res.end();
     });
   });
@@ -85,11 +107,18 @@ export async function startWebHost(options: { db: string; port?: number; rendere
     if (url.pathname.startsWith('/api/')) {
       const given = req.headers['x-pacer-token'] ?? url.searchParams.get('token');
       if (!sameToken(Array.isArray(given) ? given[0] : given, token)) {
-        json(res, 401, { ok: false, error: { code: 'invalid_input', message: 'missing or wrong token' } });
+        json(res, 401, {
+          ok: false,
+          error: { code: 'invalid_input', message: 'missing or wrong token' },
+        });
         return;
       }
       if (url.pathname === '/api/events' && req.method === 'GET') {
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
         res.write(': connected\n\n');
         streams.add(res);
         req.on('close', () => streams.delete(res));
@@ -97,7 +126,10 @@ export async function startWebHost(options: { db: string; port?: number; rendere
       }
       const match = /^\/api\/call\/([\w.]+)$/.exec(url.pathname);
       if (!match || req.method !== 'POST') {
-        json(res, 404, { ok: false, error: { code: 'unknown_method', message: 'no such endpoint' } });
+        json(res, 404, {
+          ok: false,
+          error: { code: 'unknown_method', message: 'no such endpoint' },
+        });
         return;
       }
       let input: unknown;
@@ -105,7 +137,10 @@ export async function startWebHost(options: { db: string; port?: number; rendere
         const body = await readBody(req);
         input = body ? JSON.parse(body) : {};
       } catch (error) {
-        json(res, 400, { ok: false, error: { code: 'invalid_input', message: `bad request body: ${String(error)}` } });
+        json(res, 400, {
+          ok: false,
+          error: { code: 'invalid_input', message: `bad request body: ${String(error)}` },
+        });
         return;
       }
       json(res, 200, await dispatch(handlers, ctx, match[1] ?? '', input));
@@ -121,7 +156,9 @@ export async function startWebHost(options: { db: string; port?: number; rendere
       file = path.join(root, 'index.html');
     }
     if (!existsSync(file)) {
-      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('The renderer is not built: run `npm run build:renderer`.');
+      res
+        .writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('The renderer is not built: run `npm run build:renderer`.');
       return;
     }
     const isAsset = file.includes(`${path.sep}assets${path.sep}`);
@@ -168,13 +205,20 @@ async function cli(argv: string[]): Promise<void> {
     },
   });
   if (values.help || !values.db) {
-    console.log('Usage: npm run web -- --db FILE [--port N] [--renderer DIR]\nServes the app on 127.0.0.1; the first line printed is the URL to open.');
+    console.log(
+      'Usage: npm run web -- --db FILE [--port N] [--renderer DIR]\nServes the app on 127.0.0.1; the first line printed is the URL to open.',
+    );
     process.exitCode = values.help ? 0 : 2;
     return;
   }
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be 0–65535');
-  const host = await startWebHost({ db: path.resolve(values.db), port, ...(values.renderer ? { rendererDir: values.renderer } : {}) });
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error('--port must be 0–65535');
+  const host = await startWebHost({
+    db: path.resolve(values.db),
+    port,
+    ...(values.renderer ? { rendererDir: values.renderer } : {}),
+  });
   console.log(host.url);
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -48,7 +48,9 @@ const entries = [
     target: 'node20', // the CLI runs on the system Node (engines: >=20)
     // Only the native module stays outside, so the installed app needs no other package.
     external: ['better-sqlite3'],
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
   },
 ];
 

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dbArg = process.argv.indexOf('--db');
-const db = dbArg > 0 ? path.resolve(process.argv[dbArg + 1]) : path.join(root, '.tmp', 'dev.sqlite');
+const db =
+  dbArg > 0 ? path.resolve(process.argv[dbArg + 1]) : path.join(root, '.tmp', 'dev.sqlite');
 mkdirSync(path.dirname(db), { recursive: true });
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -20,7 +21,11 @@ const stop = () => {
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
-const api = spawn(bin('tsx'), ['watch', '--clear-screen=false', 'electron/web.ts', '--db', db, '--port', '5174'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+const api = spawn(
+  bin('tsx'),
+  ['watch', '--clear-screen=false', 'electron/web.ts', '--db', db, '--port', '5174'],
+  { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+);
 children.push(api);
 let announced = false;
 createInterface({ input: api.stdout }).on('line', (line) => {

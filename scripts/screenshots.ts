@@ -13,13 +13,22 @@ import { setLocal } from '../electron/db/local-state';
 import { startWebHost } from '../electron/web';
 
 const outDir = path.resolve(process.argv[2] ?? 'docs/screenshots');
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 function demoFile(language: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'pacer-shots-')), 'demo.sqlite');
   const ctx = openApp(file);
   generateDemo(ctx, { size: 'small', seed: 7, today: '2026-11-23' });
-  const manager = ctx.sqlite.prepare("SELECT id FROM users WHERE role = 'manager' LIMIT 1").get() as { id: string };
+  const manager = ctx.sqlite
+    .prepare("SELECT id FROM users WHERE role = 'manager' LIMIT 1")
+    .get() as { id: string };
   ctx.setCurrentUserId(manager.id);
   setLocal(ctx.sqlite, 'language', language);
   ctx.close();
@@ -33,14 +42,21 @@ async function shoot(page: Page, name: string) {
   console.log(`wrote ${name}.png`);
 }
 
-const browser = await chromium.launch({ executablePath: process.env.PACER_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+const browser = await chromium.launch({
+  executablePath: process.env.PACER_CHROMIUM ?? '/usr/bin/chromium',
+  args: chromiumArgs,
+});
 for (const language of ['zh-CN', 'en'] as const) {
   for (const scheme of ['light', 'dark'] as const) {
     const suffix = `${language}-${scheme}`;
     // First run on an empty file.
     const empty = path.join(mkdtempSync(path.join(tmpdir(), 'pacer-shots-')), 'empty.sqlite');
     const fresh = await startWebHost({ db: empty });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme, locale: language });
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      colorScheme: scheme,
+      locale: language,
+    });
     await page.goto(fresh.url);
     await shoot(page, `first-run-language-${suffix}`);
     await page.getByRole('button', { name: /继续|Continue/ }).click();
@@ -50,15 +66,25 @@ for (const language of ['zh-CN', 'en'] as const) {
 
     // The app on the small demo.
     const host = await startWebHost({ db: demoFile(language) });
-    const app = await browser.newPage({ viewport: { width: 1360, height: 860 }, colorScheme: scheme, locale: language });
+    const app = await browser.newPage({
+      viewport: { width: 1360, height: 860 },
+      colorScheme: scheme,
+      locale: language,
+    });
     await app.goto(host.url);
     await app.getByRole('table').first().waitFor();
     await shoot(app, `customers-${suffix}`);
     await app.getByRole('table').getByRole('link').first().click();
     await app.getByRole('heading', { level: 2 }).waitFor();
     await shoot(app, `customer-detail-${suffix}`);
+    await app.goto(`${host.url.split('?')[0]}#/grading`);
+    await app.getByRole('grid').waitFor();
+    await shoot(app, `grading-${suffix}`);
+    await app.goto(`${host.url.split('?')[0]}#/follow-ups`);
+    await app.getByRole('table').first().waitFor();
+    await shoot(app, `follow-ups-${suffix}`);
     await app.goto(`${host.url.split('?')[0]}#/team`);
-    await app.getByRole('table').waitFor();
+    await app.getByRole('table', { name: /成员|People/ }).waitFor();
     await shoot(app, `team-${suffix}`);
     await app.goto(`${host.url.split('?')[0]}#/settings`);
     await shoot(app, `settings-${suffix}`);

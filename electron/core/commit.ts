@@ -79,15 +79,23 @@ export function commit(writer: Writer, changes: readonly Change[]): CommitResult
       'INSERT INTO change_log (hlc, device_id, user_id, table_name, row_id, "column", value) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     const append = (table: string, rowId: string, column: string, value: unknown) => {
-      log.run(writer.clock.now(), writer.deviceId, writer.userId, table, rowId, column, JSON.stringify(value ?? null));
+      log.run(
+        writer.clock.now(),
+        writer.deviceId,
+        writer.userId,
+        table,
+        rowId,
+        column,
+        JSON.stringify(value ?? null),
+      );
       fieldChanges += 1;
     };
 
     for (const change of changes) {
       const info = tableInfo[change.table];
-      const current = prepare(sqlite, `SELECT * FROM "${change.table}" WHERE id = ?`).get(change.id) as
-        | Record<string, unknown>
-        | undefined;
+      const current = prepare(sqlite, `SELECT * FROM "${change.table}" WHERE id = ?`).get(
+        change.id,
+      ) as Record<string, unknown> | undefined;
 
       if (change.op === 'insert') {
         if (current) throw new AppError('conflict', `${change.table} ${change.id} already exists`);
@@ -103,9 +111,10 @@ export function commit(writer: Writer, changes: readonly Change[]): CommitResult
         };
         const keys = Object.keys(row).filter((k) => row[k] !== undefined);
         const cols = keys.map((k) => `"${columnName(info, k)}"`).join(', ');
-        prepare(sqlite, `INSERT INTO "${change.table}" (${cols}) VALUES (${keys.map(() => '?').join(', ')})`).run(
-          ...keys.map((k) => toSql(row[k])),
-        );
+        prepare(
+          sqlite,
+          `INSERT INTO "${change.table}" (${cols}) VALUES (${keys.map(() => '?').join(', ')})`,
+        ).run(...keys.map((k) => toSql(row[k])));
         append(change.table, change.id, 'created_at', now);
         for (const key of keys) {
           if (metaKeys.has(key) || info.derivedColumns.has(key)) continue;
@@ -115,7 +124,12 @@ export function commit(writer: Writer, changes: readonly Change[]): CommitResult
         continue;
       }
 
-      if (!current) throw new AppError('not_found', `${change.table} ${change.id} not found`, 'errors.notFound');
+      if (!current)
+        throw new AppError(
+          'not_found',
+          `${change.table} ${change.id} not found`,
+          'errors.notFound',
+        );
       let values: Record<string, unknown>;
       if (change.op === 'delete') values = { deletedAt: now };
       else if (change.op === 'restore') values = { deletedAt: null };
@@ -135,15 +149,18 @@ export function commit(writer: Writer, changes: readonly Change[]): CommitResult
       const derived = changed.some(([key]) => info.deriveFrom.has(key))
         ? info.derive({ ...rowProperties(info, current), ...Object.fromEntries(changed) })
         : {};
-      const assignments = [...changed, ...Object.entries(derived), ['updatedAt', now], ['updatedBy', writer.userId]] as [
-        string,
-        unknown,
-      ][];
+      const assignments = [
+        ...changed,
+        ...Object.entries(derived),
+        ['updatedAt', now],
+        ['updatedBy', writer.userId],
+      ] as [string, unknown][];
       prepare(
         sqlite,
         `UPDATE "${change.table}" SET ${assignments.map(([k]) => `"${columnName(info, k)}" = ?`).join(', ')} WHERE id = ?`,
       ).run(...assignments.map(([, v]) => toSql(v)), change.id);
-      for (const [key, value] of changed) append(change.table, change.id, columnName(info, key), value);
+      for (const [key, value] of changed)
+        append(change.table, change.id, columnName(info, key), value);
       tables.add(change.table);
     }
     setLocal(sqlite, 'hlc', JSON.stringify(writer.clock.snapshot()));
@@ -154,7 +171,9 @@ export function commit(writer: Writer, changes: readonly Change[]): CommitResult
 
 /** A stored row (SQL column names) as the domain's property names. */
 function rowProperties(info: TableInfo, row: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(info.columns).map(([key, column]) => [key, row[column.name]]));
+  return Object.fromEntries(
+    Object.entries(info.columns).map(([key, column]) => [key, row[column.name]]),
+  );
 }
 
 function sameValue(stored: unknown, next: unknown): boolean {

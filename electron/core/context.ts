@@ -6,8 +6,10 @@ import { HybridClock, type HlcState } from './clock';
 import { commit, type Change, type CommitResult } from './commit';
 import { uuidv7Source, type IdSource } from './ids';
 import type { SyncedTableName } from './tables';
+import type { Progress } from '../../shared/contract/bridge';
 
 export type TablesListener = (tables: SyncedTableName[]) => void;
+export type ProgressListener = (progress: Progress) => void;
 
 /**
  * Everything a handler needs, for one open database: the connection, this device's clock
@@ -31,6 +33,9 @@ export type AppContext = {
   onTablesChanged: (listener: TablesListener) => () => void;
   /** Tells listeners about writes that bypassed `commit` (the demo's bulk load). */
   announce: (tables: SyncedTableName[]) => void;
+  /** Tells listeners how far a long task (an import, an export) has got. */
+  reportProgress: (progress: Progress) => void;
+  onProgress: (listener: ProgressListener) => () => void;
   close: () => void;
 };
 
@@ -64,10 +69,14 @@ export function openApp(file: string, options: AppOptions = {}): AppContext {
     deviceId = newId();
     setLocal(sqlite, 'device_id', deviceId);
     sqlite
-      .prepare('INSERT INTO devices (id, name, app_version, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO devices (id, name, app_version, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(deviceId, options.deviceName ?? hostname(), appVersion, stamp, stamp);
   } else {
-    sqlite.prepare('UPDATE devices SET last_seen_at = ?, app_version = ? WHERE id = ?').run(stamp, appVersion, deviceId);
+    sqlite
+      .prepare('UPDATE devices SET last_seen_at = ?, app_version = ? WHERE id = ?')
+      .run(stamp, appVersion, deviceId);
   }
   const savedClock = getLocal(sqlite, 'hlc');
   const clock = new HybridClock(
@@ -82,6 +91,7 @@ export function openApp(file: string, options: AppOptions = {}): AppContext {
     if (tables.length === 0) return;
     for (const listener of listeners) listener(tables);
   };
+  const progressListeners = new Set<ProgressListener>();
   const id = deviceId;
 
   return {
@@ -109,8 +119,16 @@ export function openApp(file: string, options: AppOptions = {}): AppContext {
       return () => listeners.delete(listener);
     },
     announce,
+    reportProgress: (progress) => {
+      for (const listener of progressListeners) listener(progress);
+    },
+    onProgress: (listener) => {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
+    },
     close: () => {
       listeners.clear();
+      progressListeners.clear();
       if (sqlite.open) sqlite.close();
     },
   };

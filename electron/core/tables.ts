@@ -9,7 +9,15 @@ import { activities, contacts, customers, followUps, settings, teams, users } fr
  * A table added here is carried by the change log (and by team sync) automatically.
  * Keys are the SQL table names: the change log, the CLI and "tables changed" use them.
  */
-export const syncedTables = { teams, users, customers, contacts, activities, follow_ups: followUps, settings } as const;
+export const syncedTables = {
+  teams,
+  users,
+  customers,
+  contacts,
+  activities,
+  follow_ups: followUps,
+  settings,
+} as const;
 export type SyncedTableName = keyof typeof syncedTables;
 
 type MetaKey = 'id' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'updatedBy';
@@ -24,7 +32,8 @@ type InsertModels = {
 };
 /** The fields a change may set: everything but the id and the row metadata `commit` owns. */
 export type FieldsOf<T extends SyncedTableName> = Omit<InsertModels[T], MetaKey | DerivedKey>;
-type DerivedKey = 'nameKey' | 'grade';
+// Derived (commit computes them) or cached by triggers (last_contact_at): never set by a change.
+type DerivedKey = 'nameKey' | 'grade' | 'lastContactAt';
 
 /**
  * Columns computed from other columns of the same row. They are written with the change
@@ -56,7 +65,9 @@ export type TableInfo = {
   derive: (row: Record<string, unknown>) => Record<string, unknown>;
 };
 
-const derivedColumnNames: { [T in SyncedTableName]?: string[] } = { customers: ['nameKey', 'grade'] };
+const derivedColumnNames: { [T in SyncedTableName]?: string[] } = {
+  customers: ['nameKey', 'grade'],
+};
 
 export const tableInfo = Object.fromEntries(
   (Object.keys(syncedTables) as SyncedTableName[]).map((name) => {

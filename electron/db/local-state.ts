@@ -2,17 +2,11 @@ import type { Sqlite } from './connection';
 
 /** Keys of per-device state; these never leave the device. */
 export type LocalKey =
-  | 'device_id'
-  | 'current_user_id'
-  | 'language'
-  | 'theme'
-  | 'hlc'
-  | 'base_snapshot';
+  'device_id' | 'current_user_id' | 'language' | 'theme' | 'hlc' | 'base_snapshot';
 
 export function getLocal(sqlite: Sqlite, key: LocalKey): string | null {
   const row = sqlite.prepare('SELECT value FROM local_state WHERE key = ?').get(key) as
-    | { value: string }
-    | undefined;
+    { value: string } | undefined;
   return row?.value ?? null;
 }
 

@@ -20,7 +20,9 @@ export function findMigrationsFolder(): string {
   for (const dir of candidates) {
     if (dir && existsSync(path.join(dir, 'meta', '_journal.json'))) return dir;
   }
-  throw new Error(`migrations folder not found (looked in ${candidates.filter(Boolean).join(', ')})`);
+  throw new Error(
+    `migrations folder not found (looked in ${candidates.filter(Boolean).join(', ')})`,
+  );
 }
 
 function readJournal(folder: string): Journal {
@@ -33,7 +35,9 @@ export function appliedMigrationCount(sqlite: Sqlite): number {
     .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'")
     .get();
   if (!table) return 0;
-  const row = sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
+  const row = sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as {
+    n: number;
+  };
   return row.n;
 }
 

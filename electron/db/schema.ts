@@ -61,10 +61,17 @@ export const customers = sqliteTable(
     gradeReviewedOn: text('grade_reviewed_on'),
     /** The effective grade: the override, else the quadrant of the two scores. Derived, never logged. */
     grade: text('grade', { enum: ['key', 'potential', 'ordinary', 'ignore'] }),
+    /**
+     * The latest contact on the timeline (ISO instant). A cache kept by SQLite triggers on
+     * the timeline's tables (migration 0001), so it is right whoever writes them — commit,
+     * team sync or the demo's bulk load — and the overdue filter needs no aggregate.
+     */
+    lastContactAt: text('last_contact_at'),
     ...syncedColumns(),
   },
   (t) => [
     index('customers_grade_idx').on(t.grade),
+    index('customers_last_contact_idx').on(t.lastContactAt),
     index('customers_name_key_idx').on(t.nameKey),
     index('customers_owner_idx').on(t.ownerId, t.nameKey),
     index('customers_region_idx').on(t.region),
@@ -111,7 +118,10 @@ export const activities = sqliteTable(
     body: text('body').notNull(),
     ...syncedColumns(),
   },
-  (t) => [index('activities_customer_at_idx').on(t.customerId, t.at), index('activities_at_idx').on(t.at)],
+  (t) => [
+    index('activities_customer_at_idx').on(t.customerId, t.at),
+    index('activities_at_idx').on(t.at),
+  ],
 );
 
 /** A dated to-do on a customer ("call back Tuesday"). */
@@ -128,7 +138,10 @@ export const followUps = sqliteTable(
     doneAt: text('done_at'),
     ...syncedColumns(),
   },
-  (t) => [index('follow_ups_owner_idx').on(t.ownerId, t.doneAt, t.dueOn), index('follow_ups_customer_idx').on(t.customerId)],
+  (t) => [
+    index('follow_ups_owner_idx').on(t.ownerId, t.doneAt, t.dueOn),
+    index('follow_ups_customer_idx').on(t.customerId),
+  ],
 );
 
 /** Team-wide settings (currency, later frequency rules…): synced, one row per key. */
@@ -170,5 +183,8 @@ export const changeLog = sqliteTable(
     /** JSON-encoded new value. */
     value: text('value'),
   },
-  (t) => [index('change_log_row_idx').on(t.tableName, t.rowId), index('change_log_hlc_idx').on(t.hlc)],
+  (t) => [
+    index('change_log_row_idx').on(t.tableName, t.rowId),
+    index('change_log_hlc_idx').on(t.hlc),
+  ],
 );

@@ -1,5 +1,15 @@
 import { customerNameKey } from '../../shared/domain/customers';
-import { brandChars, cities, companySuffixes, contactTitles, customerTags, industries, sources, streets } from './names';
+import { addDays, effectiveGrade, grades, type Grade } from '../../shared/domain/grading';
+import {
+  brandChars,
+  cities,
+  companySuffixes,
+  contactTitles,
+  customerTags,
+  industries,
+  sources,
+  streets,
+} from './names';
 import { mobile, personName } from './people';
 import { rowMeta, type DemoPart, type DemoWorld } from './world';
 
@@ -13,6 +23,53 @@ function companyName(world: DemoWorld, city: string, words: string[], taken: Set
       return name;
     }
   }
+}
+
+const overrideReasons = [
+  '集团战略合作伙伴',
+  '年度框架协议客户',
+  '经营风险，暂停投入',
+  '竞争对手控制，短期难突破',
+];
+
+/** Relationship and attractiveness scores: customers know us better than prospects; a few are ungraded or overridden. */
+function gradeCustomer(world: DemoWorld, status: string, createdAt: Date) {
+  if (world.rng.chance(0.12)) {
+    return {
+      relationship: null,
+      attractiveness: null,
+      grade_override: null,
+      grade_override_reason: null,
+      grade_reviewed_on: null,
+      grade: null,
+    };
+  }
+  const relationship =
+    status === 'customer'
+      ? world.rng.int(2, 5)
+      : status === 'lost'
+        ? world.rng.int(1, 2)
+        : world.rng.int(1, 4);
+  const attractiveness = world.rng.weighted([
+    [1, 10],
+    [2, 20],
+    [3, 30],
+    [4, 25],
+    [5, 15],
+  ] as const);
+  const override: Grade | null = world.rng.chance(0.02) ? world.rng.pick(grades) : null;
+  const today = world.today.toISOString().slice(0, 10);
+  const created = createdAt.toISOString().slice(0, 10);
+  // Most grades were reviewed in the last half year; some have gone stale.
+  const reviewed = addDays(today, -world.rng.int(0, 200));
+  return {
+    relationship,
+    attractiveness,
+    grade_override: override,
+    grade_override_reason: override ? world.rng.pick(overrideReasons) : null,
+    grade_reviewed_on: reviewed < created ? created : reviewed,
+    grade: effectiveGrade(override, relationship, attractiveness),
+  };
 }
 
 /** Customers in each rep's regions, with two to four contacts each. */
@@ -37,6 +94,7 @@ export const customersPart: DemoPart = {
       const id = world.idAt(createdAt);
       const name = companyName(world, city.name, industry.words, names);
       const tags = world.rng.chance(0.35) ? [world.rng.pick(customerTags)] : [];
+      const grading = gradeCustomer(world, status, createdAt);
       out.insert('customers', {
         id,
         name,
@@ -50,11 +108,15 @@ export const customersPart: DemoPart = {
         status,
         notes: null,
         tags: JSON.stringify(tags),
+        ...grading,
         ...rowMeta(createdAt, owner.id),
       });
       world.customers.push({ id, name, ownerId: owner.id, region: city.region, createdAt, status });
 
-      const contactCount = world.rng.int(world.plan.contactsPerCustomer - 1, world.plan.contactsPerCustomer + 1);
+      const contactCount = world.rng.int(
+        world.plan.contactsPerCustomer - 1,
+        world.plan.contactsPerCustomer + 1,
+      );
       const seats = new Set<number>();
       for (let c = 0; c < contactCount; c++) {
         let seat = world.rng.int(0, contactTitles.length - 1);

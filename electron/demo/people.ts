@@ -30,7 +30,13 @@ export const peoplePart: DemoPart = {
     let email = 0;
     const addUser = (role: DemoUser['role'], teamId: string, regions: string[]): DemoUser => {
       email += 1;
-      const user: DemoUser = { id: world.idAt(founded), name: personName(world, names), role, teamId, regions };
+      const user: DemoUser = {
+        id: world.idAt(founded),
+        name: personName(world, names),
+        role,
+        teamId,
+        regions,
+      };
       out.insert('users', {
         id: user.id,
         name: user.name,
@@ -48,12 +54,24 @@ export const peoplePart: DemoPart = {
     if (world.plan.parentTeam) {
       parentId = world.idAt(founded);
       const director = addUser('admin', parentId, []);
-      out.insert('teams', { id: parentId, name: world.plan.parentTeam, manager_id: director.id, parent_id: null, ...rowMeta(founded) });
+      out.insert('teams', {
+        id: parentId,
+        name: world.plan.parentTeam,
+        manager_id: director.id,
+        parent_id: null,
+        ...rowMeta(founded),
+      });
     }
     for (const plan of world.plan.teams) {
       const teamId = world.idAt(founded);
       const manager = addUser('manager', teamId, plan.regions);
-      out.insert('teams', { id: teamId, name: plan.name, manager_id: manager.id, parent_id: parentId, ...rowMeta(founded) });
+      out.insert('teams', {
+        id: teamId,
+        name: plan.name,
+        manager_id: manager.id,
+        parent_id: parentId,
+        ...rowMeta(founded),
+      });
       for (let i = 0; i < plan.reps; i++) addUser('rep', teamId, plan.regions);
     }
   },

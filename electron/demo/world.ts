@@ -8,7 +8,15 @@ export type DemoSize = 'small' | 'large';
 export type DemoTeamPlan = { name: string; regions: string[]; reps: number };
 
 /** How big each demo is (issue 2): `large` is the scale every budget is measured on. */
-export const demoPlans: Record<DemoSize, { parentTeam: string | null; teams: DemoTeamPlan[]; customers: number; contactsPerCustomer: number }> = {
+export const demoPlans: Record<
+  DemoSize,
+  {
+    parentTeam: string | null;
+    teams: DemoTeamPlan[];
+    customers: number;
+    contactsPerCustomer: number;
+  }
+> = {
   small: {
     parentTeam: null,
     teams: [{ name: '华东销售部', regions: ['华东'], reps: 6 }],
@@ -30,8 +38,21 @@ export const demoPlans: Record<DemoSize, { parentTeam: string | null; teams: Dem
   },
 };
 
-export type DemoUser = { id: string; name: string; role: 'manager' | 'rep' | 'admin'; teamId: string; regions: string[] };
-export type DemoCustomer = { id: string; name: string; ownerId: string; region: string; createdAt: Date; status: string };
+export type DemoUser = {
+  id: string;
+  name: string;
+  role: 'manager' | 'rep' | 'admin';
+  teamId: string;
+  regions: string[];
+};
+export type DemoCustomer = {
+  id: string;
+  name: string;
+  ownerId: string;
+  region: string;
+  createdAt: Date;
+  status: string;
+};
 
 /**
  * What the parts of the generator share: the seed's randomness, "today", and what

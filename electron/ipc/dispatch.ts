@@ -6,7 +6,10 @@ import { AppError } from '../core/errors';
 
 /** Handlers for a slice of the contract: parsed input in, plain data out. */
 export type HandlersOf<C extends Contract> = {
-  [M in keyof C]: (input: z.output<C[M]['input']>, ctx: AppContext) => z.input<C[M]['output']> | Promise<z.input<C[M]['output']>>;
+  [M in keyof C]: (
+    input: z.output<C[M]['input']>,
+    ctx: AppContext,
+  ) => z.input<C[M]['output']> | Promise<z.input<C[M]['output']>>;
 };
 export type AllHandlers = HandlersOf<AppContract>;
 
@@ -15,10 +18,21 @@ function invalidInput(error: z.ZodError): AppError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.map(String).join('.') || '_';
-    if (!fields[field]) fields[field] = issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
+    if (!fields[field])
+      fields[field] = issue.message.startsWith('validation.')
+        ? issue.message
+        : 'validation.invalid';
   }
-  const summary = error.issues.map((i) => `${i.path.map(String).join('.') || 'input'}: ${i.message}`).join('; ');
-  return new AppError('invalid_input', `invalid input: ${summary}`, 'errors.invalidInput', undefined, fields);
+  const summary = error.issues
+    .map((i) => `${i.path.map(String).join('.') || 'input'}: ${i.message}`)
+    .join('; ');
+  return new AppError(
+    'invalid_input',
+    `invalid input: ${summary}`,
+    'errors.invalidInput',
+    undefined,
+    fields,
+  );
 }
 
 /**
@@ -32,7 +46,14 @@ export async function dispatch(
   rawInput: unknown,
 ): Promise<Result<unknown>> {
   if (!Object.hasOwn(contract, method)) {
-    return { ok: false, error: { code: 'unknown_method', message: `unknown method ${method}`, key: 'errors.unknownMethod' } };
+    return {
+      ok: false,
+      error: {
+        code: 'unknown_method',
+        message: `unknown method ${method}`,
+        key: 'errors.unknownMethod',
+      },
+    };
   }
   const name = method as MethodName;
   const parsed = contract[name].input.safeParse(rawInput ?? {});
@@ -45,7 +66,10 @@ export async function dispatch(
     if (error instanceof AppError) return { ok: false, error: error.toApiError() };
     const code = isDiskError(error) ? 'io' : 'internal';
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code, message, key: code === 'io' ? 'errors.io' : 'errors.internal' } };
+    return {
+      ok: false,
+      error: { code, message, key: code === 'io' ? 'errors.io' : 'errors.internal' },
+    };
   }
 }
 

@@ -9,6 +9,8 @@ import { dispatch } from './dispatch';
 export const callChannel = 'pacer:call';
 /** Main → renderer: `{ tables }` (as the browser host's event stream) after a commit changed them. */
 export const tablesChannel = 'pacer:tables';
+/** Main → renderer: `{ task, done, total }` (as the browser host's event stream) while long work runs. */
+export const progressChannel = 'pacer:progress';
 
 function refuse(message: string): Result<never> {
   return { ok: false, error: { code: 'invalid_input', message } };

@@ -1,5 +1,5 @@
 import type { ApiError, Input, MethodName, Output, Result } from '../../shared/contract';
-import type { PacerBridge } from '../../shared/contract/bridge';
+import type { PacerBridge, Progress } from '../../shared/contract/bridge';
 
 declare global {
   // Declaration merging needs an interface here.
@@ -27,15 +27,44 @@ function browserToken(): string {
     sessionStorage.setItem(TOKEN_KEY, fromUrl);
     params.delete('token');
     const query = params.toString();
-    window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`);
+    window.history.replaceState(
+      null,
+      '',
+      `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`,
+    );
     return fromUrl;
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-/** The browser host's transport: the same calls over HTTP, table changes over server-sent events. */
+/**
+ * One event stream for the whole tab, opened on the first subscription and closed with
+ * the last: table changes and progress share it, so the host holds one connection per tab.
+ */
+function sharedEvents(token: string) {
+  let source: EventSource | null = null;
+  let subscribers = 0;
+  return (type: 'tables' | 'progress', handler: (data: unknown) => void): (() => void) => {
+    source ??= new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    subscribers += 1;
+    const relay = (event: MessageEvent<string>) => handler(JSON.parse(event.data));
+    const current = source;
+    current.addEventListener(type, relay);
+    return () => {
+      current.removeEventListener(type, relay);
+      subscribers -= 1;
+      if (subscribers === 0) {
+        current.close();
+        source = null;
+      }
+    };
+  };
+}
+
+/** The browser host's transport: the same calls over HTTP, table changes and progress over server-sent events. */
 function httpBridge(): PacerBridge {
   const token = browserToken();
+  const subscribe = sharedEvents(token);
   return {
     async call(method, input) {
       try {
@@ -50,13 +79,10 @@ function httpBridge(): PacerBridge {
       }
     },
     onTablesChanged(listener) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-      const handler = (event: MessageEvent<string>) => {
-        const { tables } = JSON.parse(event.data) as { tables: string[] };
-        listener(tables);
-      };
-      source.addEventListener('tables', handler);
-      return () => source.close();
+      return subscribe('tables', (data) => listener((data as { tables: string[] }).tables));
+    },
+    onProgress(listener) {
+      return subscribe('progress', (data) => listener(data as Progress));
     },
   };
 }
@@ -77,4 +103,9 @@ export async function call<M extends MethodName>(method: M, input: Input<M>): Pr
 /** Subscribes to "these tables changed" from the main process. */
 export function onTablesChanged(listener: (tables: string[]) => void): () => void {
   return getBridge().onTablesChanged(listener);
+}
+
+/** Subscribes to progress reports of long work in the main process (import, export). */
+export function onProgress(listener: (progress: Progress) => void): () => void {
+  return getBridge().onProgress(listener);
 }

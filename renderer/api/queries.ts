@@ -1,9 +1,4 @@
-import {
-  QueryClient,
-  useMutation,
-  useQuery,
-  type UseQueryOptions,
-} from '@tanstack/react-query';
+import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { Input, MethodName, Output } from '../../shared/contract';
 import { call, onTablesChanged } from './client';

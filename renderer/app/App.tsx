@@ -34,7 +34,10 @@ function Root() {
   const themePreference = status.data?.theme ?? 'system';
 
   useEffect(() => applyLanguage(language), [language]);
-  useEffect(() => setColorScheme(themePreference === 'system' ? 'auto' : themePreference), [themePreference, setColorScheme]);
+  useEffect(
+    () => setColorScheme(themePreference === 'system' ? 'auto' : themePreference),
+    [themePreference, setColorScheme],
+  );
 
   if (status.isPending) {
     return (

@@ -1,13 +1,27 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight } from '@mantine/spotlight';
-import { IconAddressBook, IconBuildingStore, IconPlus, IconSearch, IconSettings, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconBuildingStore,
+  IconPlus,
+  IconSearch,
+  IconSettings,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useApiQuery } from '../api/queries';
 
-type Command = { id: string; label: string; description?: string; icon: ReactNode; run: () => void; right?: ReactNode };
+type Command = {
+  id: string;
+  label: string;
+  description?: string;
+  icon: ReactNode;
+  run: () => void;
+  right?: ReactNode;
+};
 
 /** Ctrl/⌘+K: go to a page, start an action, or jump to a customer by name, contact or phone. */
 export function CommandPalette() {
@@ -23,13 +37,35 @@ export function CommandPalette() {
   );
 
   const commands: Command[] = [
-    { id: 'new-customer', label: t('nav.newCustomer'), icon: <IconPlus size={18} />, run: () => void navigate('/customers?new=1') },
-    { id: 'go-customers', label: t('nav.goTo', { page: t('nav.customers') }), icon: <IconAddressBook size={18} />, run: () => void navigate('/customers') },
-    { id: 'go-team', label: t('nav.goTo', { page: t('nav.team') }), icon: <IconUsersGroup size={18} />, run: () => void navigate('/team') },
-    { id: 'go-settings', label: t('nav.goTo', { page: t('nav.settings') }), icon: <IconSettings size={18} />, run: () => void navigate('/settings') },
+    {
+      id: 'new-customer',
+      label: t('nav.newCustomer'),
+      icon: <IconPlus size={18} />,
+      run: () => void navigate('/customers?new=1'),
+    },
+    {
+      id: 'go-customers',
+      label: t('nav.goTo', { page: t('nav.customers') }),
+      icon: <IconAddressBook size={18} />,
+      run: () => void navigate('/customers'),
+    },
+    {
+      id: 'go-team',
+      label: t('nav.goTo', { page: t('nav.team') }),
+      icon: <IconUsersGroup size={18} />,
+      run: () => void navigate('/team'),
+    },
+    {
+      id: 'go-settings',
+      label: t('nav.goTo', { page: t('nav.settings') }),
+      icon: <IconSettings size={18} />,
+      run: () => void navigate('/settings'),
+    },
   ];
   const needle = query.trim().toLowerCase();
-  const matchingCommands = needle ? commands.filter((c) => c.label.toLowerCase().includes(needle)) : commands;
+  const matchingCommands = needle
+    ? commands.filter((c) => c.label.toLowerCase().includes(needle))
+    : commands;
   const customerCommands: Command[] =
     debounced.length > 0
       ? (customers.data?.rows ?? []).map((c) => ({
@@ -37,15 +73,28 @@ export function CommandPalette() {
           label: c.name,
           description: [c.region, c.ownerName].filter(Boolean).join(' · '),
           icon: <IconBuildingStore size={18} />,
-          right: <Badge variant="light" size="sm">{t(`customerStatus.${c.status}`)}</Badge>,
+          right: (
+            <Badge variant="light" size="sm">
+              {t(`customerStatus.${c.status}`)}
+            </Badge>
+          ),
           run: () => void navigate(`/customers/${c.id}`),
         }))
       : [];
   const all = [...customerCommands, ...matchingCommands];
 
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K', '/']} scrollable maxHeight={420}>
-      <Spotlight.Search placeholder={t('nav.searchPlaceholder')} leftSection={<IconSearch size={18} />} />
+    <Spotlight.Root
+      query={query}
+      onQueryChange={setQuery}
+      shortcut={['mod + K', '/']}
+      scrollable
+      maxHeight={420}
+    >
+      <Spotlight.Search
+        placeholder={t('nav.searchPlaceholder')}
+        leftSection={<IconSearch size={18} />}
+      />
       <Spotlight.ActionsList>
         {all.length > 0 ? (
           all.map((c) => (

@@ -1,7 +1,24 @@
-import { AppShell, Avatar, Burger, Group, Kbd, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Avatar,
+  Burger,
+  Group,
+  Kbd,
+  NavLink,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
-import { IconAddressBook, IconChecklist, IconLayoutGrid, IconSearch, IconSettings, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconChecklist,
+  IconLayoutGrid,
+  IconSearch,
+  IconSettings,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useNavigate } from 'react-router';
@@ -30,11 +47,21 @@ export function Shell() {
   useHotkeys([['mod+shift+N', () => void navigate('/customers?new=1')]]);
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.menu')}
+            />
             <Logo />
           </Group>
           <UnstyledButton onClick={() => spotlight.open()} aria-label={t('nav.openPalette')}>
@@ -44,7 +71,10 @@ export function Shell() {
               h={34}
               w={{ base: 180, sm: 320 }}
               wrap="nowrap"
-              style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-md)' }}
+              style={{
+                border: '1px solid var(--mantine-color-default-border)',
+                borderRadius: 'var(--mantine-radius-md)',
+              }}
             >
               <IconSearch size={16} color="var(--mantine-color-dimmed)" />
               <Text size="sm" c="dimmed" flex={1} truncate>
@@ -57,18 +87,18 @@ export function Shell() {
           </UnstyledButton>
           <UnstyledButton component={RouterLink} to="/settings" aria-label={t('settings.you')}>
             <Group gap="xs" wrap="nowrap">
-            <Avatar color="teal" radius="xl" size={32}>
-              {user.name.slice(0, 1)}
-            </Avatar>
-            <Stack gap={0} visibleFrom="sm">
-              <Text size="sm" fw={600} lh={1.2} data-testid="current-user">
-                {user.name}
-              </Text>
-              <Text size="xs" c="dimmed" lh={1.2}>
-                {t(`roles.${user.role}`)}
-                {user.teamName ? ` · ${user.teamName}` : ''}
-              </Text>
-            </Stack>
+              <Avatar color="teal" radius="xl" size={32}>
+                {user.name.slice(0, 1)}
+              </Avatar>
+              <Stack gap={0} visibleFrom="sm">
+                <Text size="sm" fw={600} lh={1.2} data-testid="current-user">
+                  {user.name}
+                </Text>
+                <Text size="xs" c="dimmed" lh={1.2}>
+                  {t(`roles.${user.role}`)}
+                  {user.teamName ? ` · ${user.teamName}` : ''}
+                </Text>
+              </Stack>
             </Group>
           </UnstyledButton>
         </Group>

@@ -10,19 +10,27 @@ export const router = createHashRouter([
       { index: true, element: <Navigate to="/customers" replace /> },
       {
         path: 'customers',
-        lazy: async () => ({ Component: (await import('../features/customers/CustomersPage')).CustomersPage }),
+        lazy: async () => ({
+          Component: (await import('../features/customers/CustomersPage')).CustomersPage,
+        }),
       },
       {
         path: 'customers/:id',
-        lazy: async () => ({ Component: (await import('../features/customers/CustomerDetailPage')).CustomerDetailPage }),
+        lazy: async () => ({
+          Component: (await import('../features/customers/CustomerDetailPage')).CustomerDetailPage,
+        }),
       },
       {
         path: 'follow-ups',
-        lazy: async () => ({ Component: (await import('../features/followups/FollowUpsPage')).FollowUpsPage }),
+        lazy: async () => ({
+          Component: (await import('../features/followups/FollowUpsPage')).FollowUpsPage,
+        }),
       },
       {
         path: 'grading',
-        lazy: async () => ({ Component: (await import('../features/grading/GradingMatrixPage')).GradingMatrixPage }),
+        lazy: async () => ({
+          Component: (await import('../features/grading/GradingMatrixPage')).GradingMatrixPage,
+        }),
       },
       {
         path: 'team',
@@ -30,7 +38,9 @@ export const router = createHashRouter([
       },
       {
         path: 'settings',
-        lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }),
+        lazy: async () => ({
+          Component: (await import('../features/settings/SettingsPage')).SettingsPage,
+        }),
       },
       { path: '*', element: <Navigate to="/customers" replace /> },
     ],

@@ -4,11 +4,26 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from './errors';
 
 /** The error state every screen shows: what went wrong, in the user's language, and a retry. */
-export function ErrorState({ error, onRetry, fullPage = false }: { error: unknown; onRetry?: () => void; fullPage?: boolean }) {
+export function ErrorState({
+  error,
+  onRetry,
+  fullPage = false,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  fullPage?: boolean;
+}) {
   const { t } = useTranslation();
   const message = useErrorMessage();
   const alert = (
-    <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('common.somethingWrong')} maw={560} w="100%">
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertTriangle />}
+      title={t('common.somethingWrong')}
+      maw={560}
+      w="100%"
+    >
       <Stack gap="sm" align="flex-start">
         <Text size="sm">{message(error)}</Text>
         {onRetry && (
@@ -19,5 +34,11 @@ export function ErrorState({ error, onRetry, fullPage = false }: { error: unknow
       </Stack>
     </Alert>
   );
-  return fullPage ? <Center h="100vh" p="md">{alert}</Center> : alert;
+  return fullPage ? (
+    <Center h="100vh" p="md">
+      {alert}
+    </Center>
+  ) : (
+    alert
+  );
 }

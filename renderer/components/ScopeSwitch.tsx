@@ -10,7 +10,13 @@ export function useScope(): [Scope, (scope: Scope) => void] {
   return useState<Scope>(() => defaultScope(user.role));
 }
 
-export function ScopeSwitch({ value, onChange }: { value: Scope; onChange: (scope: Scope) => void }) {
+export function ScopeSwitch({
+  value,
+  onChange,
+}: {
+  value: Scope;
+  onChange: (scope: Scope) => void;
+}) {
   const { t } = useTranslation();
   return (
     <SegmentedControl

@@ -20,7 +20,10 @@ export function useFieldErrors(): (error: unknown) => Record<string, string> {
   return (error) => {
     if (!(error instanceof ApiFailure) || !error.error.fields) return {};
     return Object.fromEntries(
-      Object.entries(error.error.fields).map(([field, key]) => [field.replace(/^fields\./, ''), t(key, error.error.params ?? {})]),
+      Object.entries(error.error.fields).map(([field, key]) => [
+        field.replace(/^fields\./, ''),
+        t(key, error.error.params ?? {}),
+      ]),
     );
   };
 }

@@ -29,7 +29,10 @@ export const appContract = {
   /** Saves this device's language and theme (not synced: each person picks their own). */
   'app.setPreferences': method(
     z
-      .object({ language: z.enum(languages).nullable().optional(), theme: z.enum(themes).optional() })
+      .object({
+        language: z.enum(languages).nullable().optional(),
+        theme: z.enum(themes).optional(),
+      })
       .strict(),
     appStatus,
   ),

@@ -5,11 +5,7 @@ export const id = z.uuid();
 
 /** Trimmed text that must not be empty; `max` guards the database from pasted novels. */
 export const requiredText = (max = 200) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'validation.required')
-    .max(max, 'validation.tooLong');
+  z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
 
 /** Optional free text: empty strings are stored as null. */
 export const optionalText = (max = 2000) =>
@@ -44,3 +40,9 @@ export const pageInput = {
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(200).default(50),
 };
+
+/** A calendar date, YYYY-MM-DD, that really exists. */
+export const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'validation.date');

@@ -1,10 +1,20 @@
 import { z } from 'zod';
 import { buyingRoles, customerStatuses } from '../domain/customers';
+import { grades } from '../domain/grading';
 import { scopes } from '../domain/people';
 import { method } from './define';
-import { id, ok, optionalText, pageInput, phone, requiredText } from './common';
+import { day, id, ok, optionalText, pageInput, phone, requiredText } from './common';
 
-export const customerSorts = ['name', 'updatedAt', 'createdAt', 'region', 'status', 'owner'] as const;
+export const customerSorts = [
+  'name',
+  'updatedAt',
+  'createdAt',
+  'region',
+  'status',
+  'owner',
+  'grade',
+  'lastContact',
+] as const;
 export type CustomerSort = (typeof customerSorts)[number];
 
 export const customerRow = z.object({
@@ -17,6 +27,14 @@ export const customerRow = z.object({
   ownerId: z.string().nullable(),
   ownerName: z.string().nullable(),
   updatedAt: z.string(),
+  grade: z.enum(grades).nullable(),
+  relationship: z.number().nullable(),
+  attractiveness: z.number().nullable(),
+  gradeReviewedOn: z.string().nullable(),
+  /** The latest timeline entry (ISO instant), null when there is none. */
+  lastContactAt: z.string().nullable(),
+  /** Days past the grade's visit frequency, null when not overdue. */
+  overdueDays: z.number().nullable(),
 });
 export type CustomerRow = z.infer<typeof customerRow>;
 
@@ -39,6 +57,8 @@ export const customerDetail = customerRow.extend({
   ownerTeamName: z.string().nullable(),
   createdAt: z.string(),
   updatedByName: z.string().nullable(),
+  gradeOverride: z.enum(grades).nullable(),
+  gradeOverrideReason: z.string().nullable(),
   contacts: z.array(contact),
 });
 export type CustomerDetail = z.infer<typeof customerDetail>;
@@ -71,12 +91,57 @@ export const customerListInput = z
     teamId: id.optional(),
     status: z.enum(customerStatuses).optional(),
     region: z.string().trim().max(60).optional(),
+    grade: z.enum([...grades, 'ungraded']).optional(),
+    relationship: z.number().int().min(1).max(5).optional(),
+    attractiveness: z.number().int().min(1).max(5).optional(),
+    /** Only customers past their grade's visit frequency ("超期未拜访"). */
+    overdue: z.boolean().optional(),
+    /** Only customers whose grade was not reviewed in 90 days. */
+    staleGrade: z.boolean().optional(),
+    /** The user's today (YYYY-MM-DD): overdue and stale are counted from it. */
+    today: day.optional(),
     sort: z.enum(customerSorts).default('name'),
     direction: z.enum(['asc', 'desc']).default('asc'),
     ...pageInput,
   })
   .strict();
 export type CustomerListInput = z.input<typeof customerListInput>;
+
+const score = z.number().int().min(1, 'validation.range').max(5, 'validation.range');
+
+export const gradingInput = z
+  .object({
+    id,
+    relationship: score,
+    attractiveness: score,
+    /** A manager's grade replacing the quadrant's; needs a reason. */
+    override: z.enum(grades).nullable(),
+    overrideReason: optionalText(500),
+    today: day,
+  })
+  .strict()
+  .refine((g) => g.override === null || Boolean(g.overrideReason), {
+    message: 'validation.reasonRequired',
+    path: ['overrideReason'],
+  });
+export type GradingInput = z.input<typeof gradingInput>;
+
+export const matrixCell = z.object({
+  relationship: z.number(),
+  attractiveness: z.number(),
+  count: z.number(),
+});
+export const gradingMatrix = z.object({
+  cells: z.array(matrixCell),
+  grades: z.record(z.enum(grades), z.number()),
+  ungraded: z.number(),
+  overridden: z.number(),
+  stale: z.number(),
+  total: z.number(),
+});
+export type GradingMatrix = z.infer<typeof gradingMatrix>;
+
+const ids = z.array(id).min(1).max(5000);
 
 export const customersContract = {
   /** One page of customers for the list: filtered, searched, sorted in SQL. */
@@ -99,4 +164,28 @@ export const customersContract = {
   'customers.delete': method(z.object({ id }).strict(), ok),
   /** Undoes a delete, unless another customer took the name meanwhile. */
   'customers.restore': method(z.object({ id }).strict(), ok),
+  /** Grades a customer (relationship × attractiveness, optional override with reason) and marks it reviewed today. */
+  'customers.setGrading': method(gradingInput, customerDetail),
+  /** Marks the grades of the given customers as reviewed today (bulk action). */
+  'customers.markReviewed': method(
+    z.object({ ids, today: day }).strict(),
+    z.object({ count: z.number() }),
+  ),
+  /** Gives the given customers to another owner (bulk action), in one commit. */
+  'customers.reassign': method(
+    z.object({ ids, ownerId: id }).strict(),
+    z.object({ count: z.number() }),
+  ),
+  /** Counts per relationship × attractiveness cell and per grade, in the list's scope. */
+  'customers.matrix': method(
+    z
+      .object({
+        scope: z.enum(scopes),
+        teamId: id.optional(),
+        ownerId: id.optional(),
+        today: day.optional(),
+      })
+      .strict(),
+    gradingMatrix,
+  ),
 } as const;

@@ -34,7 +34,10 @@ export type MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.
 };
 
 /** Declares one contract method; the doc comment goes on the property that holds it. */
-export function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> {
+export function method<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+): MethodSpec<I, O> {
   return { input, output };
 }
 

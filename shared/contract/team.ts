@@ -56,9 +56,7 @@ export const teamContract = {
   'team.saveTeam': method(teamInput, team),
   /** Users, optionally of one team; inactive users only when asked for. */
   'team.listUsers': method(
-    z
-      .object({ teamId: id.optional(), includeInactive: z.boolean().default(false) })
-      .strict(),
+    z.object({ teamId: id.optional(), includeInactive: z.boolean().default(false) }).strict(),
     z.array(user),
   ),
   /** Creates a user, or updates one when `id` is given. */

@@ -1,3 +1,5 @@
+import type { CustomerStatus } from './customers';
+
 /** Timeline entries a user adds by hand (domain.md §2), plus the handover record. */
 export const activityKinds = ['call', 'message', 'note', 'handover'] as const;
 export type ActivityKind = (typeof activityKinds)[number];
@@ -6,3 +8,15 @@ export const loggableKinds = ['call', 'message', 'note'] as const;
 /** The three kinds of sales work for the activity split (domain.md §5, slides 46–47). */
 export const activityCategories = ['development', 'negotiation', 'maintenance'] as const;
 export type ActivityCategory = (typeof activityCategories)[number];
+
+/**
+ * The category a new timeline entry starts with: work on a prospect (or a lost customer
+ * being won back) is development; on a customer, maintenance. The user can change it.
+ */
+export function defaultActivityCategory(status: CustomerStatus): ActivityCategory {
+  return status === 'customer' ? 'maintenance' : 'development';
+}
+
+/** Where timeline entries come from; later issues add visits, deal moves and score changes. */
+export const timelineSources = ['activity'] as const;
+export type TimelineSource = (typeof timelineSources)[number];

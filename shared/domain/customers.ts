@@ -3,7 +3,13 @@ export const customerStatuses = ['prospect', 'customer', 'lost'] as const;
 export type CustomerStatus = (typeof customerStatuses)[number];
 
 /** The five buying roles of domain.md §2 (seed 004, slide 10). */
-export const buyingRoles = ['decision_maker', 'purchaser', 'supporter', 'technical', 'user'] as const;
+export const buyingRoles = [
+  'decision_maker',
+  'purchaser',
+  'supporter',
+  'technical',
+  'user',
+] as const;
 export type BuyingRole = (typeof buyingRoles)[number];
 
 /**

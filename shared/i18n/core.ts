@@ -53,6 +53,9 @@ export const core = messages({
       phone: 'Only digits, spaces and + ( ) - are allowed',
       email: 'Not a valid e-mail address',
       invalid: 'Not valid',
+      range: 'Out of range',
+      date: 'Not a valid date',
+      reasonRequired: 'Say why the grade is overridden',
     },
     errors: {
       invalidInput: 'Some fields need attention.',
@@ -70,6 +73,8 @@ export const core = messages({
       deactivateSelf: 'You cannot deactivate yourself.',
       userInactive: '{{name}} is deactivated.',
       demoNeedsEmpty: 'The demo team can only be loaded into an empty database.',
+      overrideNeedsManager: 'Only a manager can override a grade.',
+      settingsNeedManager: 'Only a manager can change the team’s settings.',
     },
   },
   'zh-CN': {
@@ -123,6 +128,9 @@ export const core = messages({
       phone: '只能包含数字、空格和 + ( ) -',
       email: '邮箱格式不正确',
       invalid: '格式不正确',
+      range: '超出范围',
+      date: '日期无效',
+      reasonRequired: '请说明调整等级的原因',
     },
     errors: {
       invalidInput: '有字段需要修改。',
@@ -140,6 +148,8 @@ export const core = messages({
       deactivateSelf: '不能停用自己。',
       userInactive: '{{name}}已被停用。',
       demoNeedsEmpty: '演示团队只能载入空数据库。',
+      overrideNeedsManager: '只有销售经理可以调整客户等级。',
+      settingsNeedManager: '只有销售经理可以修改团队设置。',
     },
   },
 });

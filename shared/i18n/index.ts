@@ -1,6 +1,7 @@
 import { core } from './core';
 import { customers } from './customers';
 import { followups } from './followups';
+import { grading } from './grading';
 import { handover } from './handover';
 import { imports } from './imports';
 import { people } from './people';
@@ -10,16 +11,24 @@ import { timeline } from './timeline';
  * The message catalogues, merged from one module per feature (each holds both languages).
  * A feature adds its module here.
  */
-const modules = [core, people, customers, timeline, followups, imports, handover] as const;
+const modules = [core, people, customers, grading, timeline, followups, imports, handover] as const;
 
-type Merge<M extends readonly { en: object }[]> = M extends readonly [infer H extends { en: object }, ...infer R extends readonly { en: object }[]] ? H['en'] & Merge<R> : unknown;
+type Merge<M extends readonly { en: object }[]> = M extends readonly [
+  infer H extends { en: object },
+  ...infer R extends readonly { en: object }[],
+]
+  ? H['en'] & Merge<R>
+  : unknown;
 export type Messages = Merge<typeof modules>;
 
 function merge(language: 'en' | 'zh-CN'): Messages {
   return Object.assign({}, ...modules.map((m) => m[language])) as Messages;
 }
 
-export const catalogues: Record<'zh-CN' | 'en', Messages> = { en: merge('en'), 'zh-CN': merge('zh-CN') };
+export const catalogues: Record<'zh-CN' | 'en', Messages> = {
+  en: merge('en'),
+  'zh-CN': merge('zh-CN'),
+};
 
 /** The app's language for a system locale: Chinese locales get 简体中文, all others English. */
 export function languageForLocale(locale: string | undefined): 'zh-CN' | 'en' {

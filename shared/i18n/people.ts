@@ -32,8 +32,12 @@ export const people = messages({
       inactive: 'Inactive',
       deactivate: 'Deactivate',
       reactivate: 'Reactivate',
-      deactivateConfirm: 'Deactivate {{name}}? They keep their history but can no longer be picked as an owner.',
+      deactivateConfirm:
+        'Deactivate {{name}}? They keep their history but can no longer be picked as an owner.',
       showInactive: 'Show inactive',
+      stillOwns:
+        '{{name}} still owns {{count}} customers and follow-ups. Hand them over to colleagues first, or they stay with an inactive owner.',
+      deactivateAnyway: 'Deactivate anyway',
       allTeams: 'All teams',
       you: 'you',
       noManager: 'No manager',
@@ -47,7 +51,8 @@ export const people = messages({
       languageTitle: 'Choose your language',
       languageHint: 'You can change it any time in Settings.',
       welcomeTitle: 'Welcome to Pacer',
-      welcomeText: 'Plan visits, run the funnel, score every deal and stay on target — all in one place for your sales team.',
+      welcomeText:
+        'Plan visits, run the funnel, score every deal and stay on target — all in one place for your sales team.',
       createTitle: 'Create my team',
       createText: 'Start fresh: name your team and tell us who you are.',
       demoTitle: 'Load the demo team',
@@ -82,7 +87,8 @@ export const people = messages({
       schemaVersion: 'Schema version',
       appVersion: 'App version',
       deviceId: 'This device',
-      scopeNote: 'The “Mine / My team / Everyone” switch is a view, not a permission: anyone who can open the team’s data can read all of it.',
+      scopeNote:
+        'The “Mine / My team / Everyone” switch is a view, not a permission: anyone who can open the team’s data can read all of it.',
     },
   },
   'zh-CN': {
@@ -117,6 +123,9 @@ export const people = messages({
       reactivate: '重新启用',
       deactivateConfirm: '停用{{name}}？其历史记录会保留，但不能再被选为负责人。',
       showInactive: '显示已停用',
+      stillOwns:
+        '{{name}}名下还有 {{count}} 个客户和待办。建议先交接给同事，否则它们将留在已停用的人名下。',
+      deactivateAnyway: '仍然停用',
       allTeams: '全部团队',
       you: '我',
       noManager: '未指定经理',
@@ -165,7 +174,8 @@ export const people = messages({
       schemaVersion: '数据结构版本',
       appVersion: '应用版本',
       deviceId: '本机设备',
-      scopeNote: '“我的 / 本团队 / 全部”只是视图切换，不是权限控制：能打开团队数据的人都能看到全部数据。',
+      scopeNote:
+        '“我的 / 本团队 / 全部”只是视图切换，不是权限控制：能打开团队数据的人都能看到全部数据。',
     },
   },
 });

@@ -2,7 +2,14 @@ import { expect, test } from './fixtures';
 
 test.use({ setup: { demo: true, language: 'en', as: 'manager' } });
 
-type CustomerRecord = { id: string; name: string; phone: string | null; status: string; deleted_at: string | null; updated_by: string };
+type CustomerRecord = {
+  id: string;
+  name: string;
+  phone: string | null;
+  status: string;
+  deleted_at: string | null;
+  updated_by: string;
+};
 
 test('add, search, edit, delete and undo a customer', async ({ page, host }) => {
   await page.goto(host.url);
@@ -18,7 +25,9 @@ test('add, search, edit, delete and undo a customer', async ({ page, host }) => 
 
   // Creating opens the new customer's page.
   await expect(page.getByRole('heading', { name: 'Acme Robotics (Suzhou) Ltd' })).toBeVisible();
-  const created = host.one<CustomerRecord>("SELECT * FROM customers WHERE name = 'Acme Robotics (Suzhou) Ltd'");
+  const created = host.one<CustomerRecord>(
+    "SELECT * FROM customers WHERE name = 'Acme Robotics (Suzhou) Ltd'",
+  );
   expect(created).toMatchObject({ phone: '0512-6666 8888', status: 'customer', deleted_at: null });
   const manager = host.one<{ id: string }>("SELECT id FROM users WHERE role = 'manager'");
   expect(created.updated_by).toBe(manager.id);
@@ -45,24 +54,39 @@ test('add, search, edit, delete and undo a customer', async ({ page, host }) => 
   await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(page.getByText('0512-1234 5678')).toBeVisible();
-  expect(host.one<CustomerRecord>('SELECT * FROM customers WHERE id = ?', created.id).phone).toBe('0512-1234 5678');
-  const logged = host.rows<{ column: string }>("SELECT \"column\" FROM change_log WHERE row_id = ? AND hlc > (SELECT min(hlc) FROM change_log WHERE row_id = ? AND \"column\" = 'created_at') AND \"column\" <> 'created_at'", created.id, created.id);
+  expect(host.one<CustomerRecord>('SELECT * FROM customers WHERE id = ?', created.id).phone).toBe(
+    '0512-1234 5678',
+  );
+  const logged = host.rows<{ column: string }>(
+    'SELECT "column" FROM change_log WHERE row_id = ? AND hlc > (SELECT min(hlc) FROM change_log WHERE row_id = ? AND "column" = \'created_at\') AND "column" <> \'created_at\'',
+    created.id,
+    created.id,
+  );
   expect(logged.map((r) => r.column)).toContain('phone');
 
   // Delete, then undo from the toast.
   await page.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByText('Acme Robotics (Suzhou) Ltd was deleted')).toBeVisible();
-  expect(host.one<CustomerRecord>('SELECT * FROM customers WHERE id = ?', created.id).deleted_at).not.toBeNull();
+  expect(
+    host.one<CustomerRecord>('SELECT * FROM customers WHERE id = ?', created.id).deleted_at,
+  ).not.toBeNull();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByText('Acme Robotics (Suzhou) Ltd is back')).toBeVisible();
-  expect(host.one<CustomerRecord>('SELECT * FROM customers WHERE id = ?', created.id).deleted_at).toBeNull();
+  expect(
+    host.one<CustomerRecord>('SELECT * FROM customers WHERE id = ?', created.id).deleted_at,
+  ).toBeNull();
   await page.getByLabel('Search name, contact or phone').fill('Acme');
   await expect(table.getByRole('link', { name: 'Acme Robotics (Suzhou) Ltd' })).toBeVisible();
 });
 
-test('bad input shows the message, keeps what was typed and changes nothing', async ({ page, host }) => {
-  const before = host.one<{ customers: number; log: number }>('SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM change_log) AS log');
+test('bad input shows the message, keeps what was typed and changes nothing', async ({
+  page,
+  host,
+}) => {
+  const before = host.one<{ customers: number; log: number }>(
+    'SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM change_log) AS log',
+  );
   const existing = host.one<{ name: string }>('SELECT name FROM customers ORDER BY name LIMIT 1');
   await page.goto(host.url);
   await page.getByRole('button', { name: 'New customer' }).click();
@@ -73,11 +97,15 @@ test('bad input shows the message, keeps what was typed and changes nothing', as
   await expect(dialog.getByText('Required')).toBeVisible();
 
   // A duplicate that differs only in width and spacing: the main process refuses it and names the clash.
-  const variant = ` ${existing.name.replace('有限公司', '有限公司 ').normalize('NFKC')}`.replace(/\(/g, '（').replace(/\)/g, '）');
+  const variant = ` ${existing.name.replace('有限公司', '有限公司 ').normalize('NFKC')}`
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）');
   await dialog.getByLabel('Name').fill(variant);
   await dialog.getByLabel('Address').fill('Room 1201, Tower B');
   await dialog.getByRole('button', { name: 'Create' }).click();
-  await expect(dialog.getByText(`A customer named “${existing.name}” already exists.`)).toBeVisible();
+  await expect(
+    dialog.getByText(`A customer named “${existing.name}” already exists.`),
+  ).toBeVisible();
   await expect(dialog.getByLabel('Address')).toHaveValue('Room 1201, Tower B');
 
   // A phone with letters.
@@ -85,7 +113,9 @@ test('bad input shows the message, keeps what was typed and changes nothing', as
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog.getByText('Only digits, spaces and + ( ) - are allowed')).toBeVisible();
 
-  const after = host.one<{ customers: number; log: number }>('SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM change_log) AS log');
+  const after = host.one<{ customers: number; log: number }>(
+    'SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM change_log) AS log',
+  );
   expect(after).toEqual(before);
 });
 
@@ -100,12 +130,16 @@ test('filters, sort and paging run against the whole list', async ({ page, host 
 
   await page.getByRole('combobox', { name: 'Status' }).click();
   await page.getByRole('option', { name: 'Lost' }).click();
-  const lost = host.one<{ n: number }>("SELECT count(*) AS n FROM customers WHERE status = 'lost' AND deleted_at IS NULL").n;
+  const lost = host.one<{ n: number }>(
+    "SELECT count(*) AS n FROM customers WHERE status = 'lost' AND deleted_at IS NULL",
+  ).n;
   await expect(page.getByText(`${lost} customers`)).toBeVisible();
 
   await page.getByRole('button', { name: 'Updated' }).click();
   await page.getByRole('button', { name: 'Updated' }).click();
-  const newest = host.one<{ name: string }>("SELECT name FROM customers WHERE status = 'lost' ORDER BY updated_at DESC, id ASC LIMIT 1");
+  const newest = host.one<{ name: string }>(
+    "SELECT name FROM customers WHERE status = 'lost' ORDER BY updated_at DESC, id ASC LIMIT 1",
+  );
   await expect(table.getByRole('row').nth(1)).toContainText(newest.name);
 
   await page.locator('label', { hasText: /^Mine$/ }).click();

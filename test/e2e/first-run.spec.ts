@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures';
 
-test('first run: choose English, create my team, land on an empty customer list', async ({ page, host }) => {
+test('first run: choose English, create my team, land on an empty customer list', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: /选择语言|Choose your language/ })).toBeVisible();
   await page.getByText('English', { exact: true }).click();
@@ -23,13 +26,22 @@ test('first run: choose English, create my team, land on an empty customer list'
   await expect(page.getByText('No customers yet')).toBeVisible();
   await expect(page.getByTestId('current-user')).toHaveText('Wang Fang');
 
-  const team = host.one<{ id: string; name: string; manager_id: string }>('SELECT id, name, manager_id FROM teams');
-  const user = host.one<{ id: string; name: string; role: string; team_id: string }>('SELECT id, name, role, team_id FROM users');
+  const team = host.one<{ id: string; name: string; manager_id: string }>(
+    'SELECT id, name, manager_id FROM teams',
+  );
+  const user = host.one<{ id: string; name: string; role: string; team_id: string }>(
+    'SELECT id, name, role, team_id FROM users',
+  );
   expect(team.name).toBe('East China Sales');
   expect(user).toMatchObject({ name: 'Wang Fang', role: 'manager', team_id: team.id });
   expect(team.manager_id).toBe(user.id);
-  expect(host.one<{ value: string }>("SELECT value FROM local_state WHERE key = 'current_user_id'").value).toBe(user.id);
-  expect(host.one<{ value: string }>("SELECT value FROM local_state WHERE key = 'language'").value).toBe('en');
+  expect(
+    host.one<{ value: string }>("SELECT value FROM local_state WHERE key = 'current_user_id'")
+      .value,
+  ).toBe(user.id);
+  expect(
+    host.one<{ value: string }>("SELECT value FROM local_state WHERE key = 'language'").value,
+  ).toBe('en');
   // Every change is stamped with the new user.
   const stamps = host.rows<{ user_id: string }>('SELECT DISTINCT user_id FROM change_log');
   expect(stamps).toEqual([{ user_id: user.id }]);
@@ -42,12 +54,17 @@ test('first run: load the demo team and say who I am', async ({ page, host }) =>
   await page.getByRole('button', { name: /载入演示团队/ }).click();
 
   await expect(page.getByRole('heading', { name: '您是哪位？' })).toBeVisible();
-  const manager = host.one<{ id: string; name: string }>("SELECT id, name FROM users WHERE role = 'manager'");
+  const manager = host.one<{ id: string; name: string }>(
+    "SELECT id, name FROM users WHERE role = 'manager'",
+  );
   await page.getByRole('radio', { name: manager.name }).click();
   await page.getByRole('button', { name: '就是我' }).click();
 
   await expect(page.getByRole('heading', { name: '客户', exact: true })).toBeVisible();
   await expect(page.getByText('共 300 个客户')).toBeVisible();
   expect(host.one<{ n: number }>('SELECT count(*) AS n FROM customers').n).toBe(300);
-  expect(host.one<{ value: string }>("SELECT value FROM local_state WHERE key = 'current_user_id'").value).toBe(manager.id);
+  expect(
+    host.one<{ value: string }>("SELECT value FROM local_state WHERE key = 'current_user_id'")
+      .value,
+  ).toBe(manager.id);
 });

@@ -22,17 +22,39 @@ export type Setup = { demo?: boolean; language?: 'zh-CN' | 'en'; as?: 'manager' 
 /** Prepares a database before the host opens it: the small demo, the language, who is using it. */
 function prepare(file: string, setup: Setup): void {
   if (setup.demo) {
-    const result = spawnSync(tsx, ['electron/cli.ts', 'demo', '--db', file, '--size', 'small', '--seed', '3', '--today', '2026-11-23'], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync(
+      tsx,
+      [
+        'electron/cli.ts',
+        'demo',
+        '--db',
+        file,
+        '--size',
+        'small',
+        '--seed',
+        '3',
+        '--today',
+        '2026-11-23',
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     if (result.status !== 0) throw new Error(`demo failed: ${result.stderr}`);
   } else {
-    const result = spawnSync(tsx, ['electron/cli.ts', 'init', '--db', file], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync(tsx, ['electron/cli.ts', 'init', '--db', file], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (result.status !== 0) throw new Error(`init failed: ${result.stderr}`);
   }
   const db = new Database(file);
-  const set = db.prepare('INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const set = db.prepare(
+    'INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
   if (setup.language) set.run('language', setup.language);
   if (setup.as) {
-    const user = db.prepare('SELECT id FROM users WHERE role = ? ORDER BY name LIMIT 1').get(setup.as) as { id: string } | undefined;
+    const user = db
+      .prepare('SELECT id FROM users WHERE role = ? ORDER BY name LIMIT 1')
+      .get(setup.as) as { id: string } | undefined;
     if (!user) throw new Error(`no ${setup.as} in the demo`);
     set.run('current_user_id', user.id);
   }
@@ -40,7 +62,10 @@ function prepare(file: string, setup: Setup): void {
 }
 
 async function startHost(file: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(tsx, ['electron/web.ts', '--db', file, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(tsx, ['electron/web.ts', '--db', file, '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout! });

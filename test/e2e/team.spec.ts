@@ -31,7 +31,9 @@ test('create a team, add a rep, deactivate them — in Chinese', async ({ page, 
   await dialog.getByLabel('邮箱').fill('zhou@example.com');
   await dialog.getByRole('button', { name: '创建' }).click();
   await expect(page.getByText('已保存周晓明')).toBeVisible();
-  const rep = host.one<{ id: string; team_id: string; role: string; active: number }>("SELECT id, team_id, role, active FROM users WHERE name = '周晓明'");
+  const rep = host.one<{ id: string; team_id: string; role: string; active: number }>(
+    "SELECT id, team_id, role, active FROM users WHERE name = '周晓明'",
+  );
   expect(rep).toMatchObject({ team_id: team.id, role: 'rep', active: 1 });
 
   await page.getByRole('combobox', { name: '团队' }).click();
@@ -39,17 +41,26 @@ test('create a team, add a rep, deactivate them — in Chinese', async ({ page, 
   await page.getByRole('button', { name: '停用 周晓明' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '停用' }).click();
   await expect(page.getByText('已停用周晓明')).toBeVisible();
-  expect(host.one<{ active: number }>('SELECT active FROM users WHERE id = ?', rep.id).active).toBe(0);
+  expect(host.one<{ active: number }>('SELECT active FROM users WHERE id = ?', rep.id).active).toBe(
+    0,
+  );
 });
 
-test('the Chinese and English interfaces both render, and the switch in Settings works', async ({ page, host }) => {
+test('the Chinese and English interfaces both render, and the switch in Settings works', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
-  await expect(page.getByRole('navigation', { name: 'main' }).getByText('客户')).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'main' }).getByText('客户', { exact: true }),
+  ).toBeVisible();
   await expect(page.getByText('共 300 个客户')).toBeVisible();
   await page.getByRole('link', { name: '设置' }).click();
   await page.locator('label', { hasText: /^English$/ }).click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await page.getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByText('300 customers')).toBeVisible();
-  expect(host.one<{ value: string }>("SELECT value FROM local_state WHERE key = 'language'").value).toBe('en');
+  expect(
+    host.one<{ value: string }>("SELECT value FROM local_state WHERE key = 'language'").value,
+  ).toBe('en');
 });

@@ -36,4 +36,21 @@ ALTER TABLE `customers` ADD `grade_override` text;--> statement-breakpoint
 ALTER TABLE `customers` ADD `grade_override_reason` text;--> statement-breakpoint
 ALTER TABLE `customers` ADD `grade_reviewed_on` text;--> statement-breakpoint
 ALTER TABLE `customers` ADD `grade` text;--> statement-breakpoint
-CREATE INDEX `customers_grade_idx` ON `customers` (`grade`);
+ALTER TABLE `customers` ADD `last_contact_at` text;--> statement-breakpoint
+CREATE INDEX `customers_grade_idx` ON `customers` (`grade`);--> statement-breakpoint
+CREATE INDEX `customers_last_contact_idx` ON `customers` (`last_contact_at`);--> statement-breakpoint
+-- customers.last_contact_at caches the latest timeline contact (handovers are not contacts).
+CREATE TRIGGER `activities_last_contact_insert` AFTER INSERT ON `activities`
+WHEN NEW.deleted_at IS NULL AND NEW.kind <> 'handover'
+BEGIN
+  UPDATE `customers` SET `last_contact_at` = NEW.at
+  WHERE `id` = NEW.customer_id AND (`last_contact_at` IS NULL OR `last_contact_at` < NEW.at);
+END;--> statement-breakpoint
+CREATE TRIGGER `activities_last_contact_update` AFTER UPDATE OF `at`, `deleted_at`, `customer_id`, `kind` ON `activities`
+BEGIN
+  UPDATE `customers` SET `last_contact_at` = (
+    SELECT max(a.at) FROM `activities` a
+    WHERE a.customer_id = `customers`.id AND a.deleted_at IS NULL AND a.kind <> 'handover'
+  )
+  WHERE `id` IN (NEW.customer_id, OLD.customer_id);
+END;

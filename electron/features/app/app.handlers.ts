@@ -44,8 +44,29 @@ export const appHandlers: HandlersOf<typeof appContract> = {
     // The first user stamps their own creation: they are who this device acts as from now on.
     ctx.setCurrentUserId(userId);
     ctx.commit([
-      { op: 'insert', table: 'teams', id: teamId, values: { name: input.teamName, managerId: input.role === 'rep' ? null : userId, parentId: null } },
-      { op: 'insert', table: 'users', id: userId, values: { name: input.userName, role: input.role, teamId, active: true, phone: null, email: null } },
+      {
+        op: 'insert',
+        table: 'teams',
+        id: teamId,
+        values: {
+          name: input.teamName,
+          managerId: input.role === 'rep' ? null : userId,
+          parentId: null,
+        },
+      },
+      {
+        op: 'insert',
+        table: 'users',
+        id: userId,
+        values: {
+          name: input.userName,
+          role: input.role,
+          teamId,
+          active: true,
+          phone: null,
+          email: null,
+        },
+      },
     ]);
     return status(ctx);
   },
@@ -58,7 +79,10 @@ export const appHandlers: HandlersOf<typeof appContract> = {
   'app.setCurrentUser': (input, ctx) => {
     const user = getUser(ctx.db, input.userId);
     if (!user) throw notFound('user', input.userId);
-    if (!user.active) throw new AppError('conflict', `${user.name} is deactivated`, 'errors.userInactive', { name: user.name });
+    if (!user.active)
+      throw new AppError('conflict', `${user.name} is deactivated`, 'errors.userInactive', {
+        name: user.name,
+      });
     ctx.setCurrentUserId(user.id);
     return status(ctx);
   },

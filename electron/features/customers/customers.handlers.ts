@@ -3,14 +3,33 @@ import type { customerFields, customersContract } from '../../../shared/contract
 import type { AppContext } from '../../core/context';
 import { AppError, notFound } from '../../core/errors';
 import type { HandlersOf } from '../../ipc/dispatch';
-import { getUser } from '../team/team.repo';
+import { frequencyRules } from '../settings/settings.repo';
 import { currentUser } from '../team/current-user';
-import { customerFacets, findNameClash, getCustomer, getCustomerRecord, listCustomers } from './customers.repo';
+import { getUser } from '../team/team.repo';
+import {
+  customerFacets,
+  findNameClash,
+  getCustomer,
+  getCustomerRecord,
+  gradingMatrix,
+  listCustomers,
+  liveCustomerIds,
+  type ListContext,
+} from './customers.repo';
 
 type Fields = z.output<typeof customerFields>;
 
-function requireCustomer(ctx: AppContext, id: string) {
-  const customer = getCustomer(ctx.db, id);
+/** Who asks, the team's frequency rules and the user's today: what derived figures depend on. */
+function listContext(ctx: AppContext, today?: string): ListContext {
+  return {
+    currentUser: currentUser(ctx),
+    rules: frequencyRules(ctx.db),
+    today: today ?? ctx.now().toISOString().slice(0, 10),
+  };
+}
+
+function requireCustomer(ctx: AppContext, id: string, today?: string) {
+  const customer = getCustomer(ctx.db, id, listContext(ctx, today));
   if (!customer) throw notFound('customer', id);
   return customer;
 }
@@ -29,10 +48,29 @@ function assertNameFree(ctx: AppContext, name: string, exceptId?: string): void 
   }
 }
 
-function assertOwner(ctx: AppContext, ownerId: string | null): void {
+function assertOwner(ctx: AppContext, ownerId: string | null, field = 'ownerId'): void {
   if (!ownerId) return;
   const owner = getUser(ctx.db, ownerId);
-  if (!owner) throw new AppError('invalid_input', `owner ${ownerId} not found`, 'errors.ownerUnknown', undefined, { ownerId: 'errors.ownerUnknown' });
+  if (!owner || !owner.active) {
+    throw new AppError(
+      'invalid_input',
+      `owner ${ownerId} not found or inactive`,
+      'errors.ownerUnknown',
+      undefined,
+      { [field]: 'errors.ownerUnknown' },
+    );
+  }
+}
+
+/** Overriding a grade is a manager's call (domain.md §2). */
+function assertManager(ctx: AppContext): void {
+  const me = currentUser(ctx);
+  if (!me || me.role === 'rep')
+    throw new AppError(
+      'conflict',
+      'only a manager can override a grade',
+      'errors.overrideNeedsManager',
+    );
 }
 
 function toValues(fields: Fields) {
@@ -40,7 +78,7 @@ function toValues(fields: Fields) {
 }
 
 export const customersHandlers: HandlersOf<typeof customersContract> = {
-  'customers.list': (input, ctx) => listCustomers(ctx.db, input, currentUser(ctx)),
+  'customers.list': (input, ctx) => listCustomers(ctx.db, input, listContext(ctx, input.today)),
 
   'customers.facets': (_input, ctx) => customerFacets(ctx.db),
 
@@ -55,10 +93,13 @@ export const customersHandlers: HandlersOf<typeof customersContract> = {
   },
 
   'customers.update': (input, ctx) => {
-    requireCustomer(ctx, input.id);
+    const current = requireCustomer(ctx, input.id);
     assertNameFree(ctx, input.fields.name, input.id);
-    assertOwner(ctx, input.fields.ownerId);
-    ctx.commit([{ op: 'update', table: 'customers', id: input.id, values: toValues(input.fields) }]);
+    // Keeping a customer with an owner who has since left is fine; choosing one is not.
+    if (input.fields.ownerId !== current.ownerId) assertOwner(ctx, input.fields.ownerId);
+    ctx.commit([
+      { op: 'update', table: 'customers', id: input.id, values: toValues(input.fields) },
+    ]);
     return requireCustomer(ctx, input.id);
   },
 
@@ -76,4 +117,56 @@ export const customersHandlers: HandlersOf<typeof customersContract> = {
     ctx.commit([{ op: 'restore', table: 'customers', id: input.id }]);
     return { ok: true as const };
   },
+
+  'customers.setGrading': (input, ctx) => {
+    const current = requireCustomer(ctx, input.id, input.today);
+    const overrideChanges =
+      input.override !== current.gradeOverride ||
+      (input.override !== null && input.overrideReason !== current.gradeOverrideReason);
+    if (input.override !== null && overrideChanges) assertManager(ctx);
+    ctx.commit([
+      {
+        op: 'update',
+        table: 'customers',
+        id: input.id,
+        values: {
+          relationship: input.relationship,
+          attractiveness: input.attractiveness,
+          gradeOverride: input.override,
+          gradeOverrideReason: input.override === null ? null : input.overrideReason,
+          gradeReviewedOn: input.today,
+        },
+      },
+    ]);
+    return requireCustomer(ctx, input.id, input.today);
+  },
+
+  'customers.markReviewed': (input, ctx) => {
+    const ids = liveCustomerIds(ctx.db, input.ids);
+    ctx.commit(
+      ids.map((id) => ({
+        op: 'update',
+        table: 'customers',
+        id,
+        values: { gradeReviewedOn: input.today },
+      })),
+    );
+    return { count: ids.length };
+  },
+
+  'customers.reassign': (input, ctx) => {
+    assertOwner(ctx, input.ownerId);
+    const ids = liveCustomerIds(ctx.db, input.ids);
+    ctx.commit(
+      ids.map((id) => ({
+        op: 'update',
+        table: 'customers',
+        id,
+        values: { ownerId: input.ownerId },
+      })),
+    );
+    return { count: ids.length };
+  },
+
+  'customers.matrix': (input, ctx) => gradingMatrix(ctx.db, input, listContext(ctx, input.today)),
 };

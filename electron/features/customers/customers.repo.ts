@@ -1,12 +1,20 @@
-import { and, asc, desc, eq, isNull, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type {
   Contact,
   CustomerDetail,
   CustomerRow,
   customerListInput,
+  GradingMatrix,
 } from '../../../shared/contract/customers';
 import { customerNameKey } from '../../../shared/domain/customers';
+import {
+  GRADE_STALE_DAYS,
+  addDays,
+  defaultFrequencyRules,
+  grades,
+  type FrequencyRules,
+} from '../../../shared/domain/grading';
 import { likeContains } from '../../../shared/domain/text';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection';
@@ -14,10 +22,40 @@ import { contacts, customers, teams, users } from '../../db/schema';
 
 export type CustomerQuery = z.output<typeof customerListInput>;
 
+/** What the list's derived figures depend on besides the query: who asks, the rules, today. */
+export type ListContext = {
+  currentUser: { id: string; teamId: string | null } | null;
+  rules: FrequencyRules;
+  /** YYYY-MM-DD */
+  today: string;
+};
+
 const owner = alias(users, 'owner');
 const editor = alias(users, 'editor');
 
-const rowColumns = {
+/** The grade's visit frequency in days (NULL: no rule), as SQL. */
+function ruleDays(rules: FrequencyRules): SQL<number | null> {
+  return sql<number | null>`(CASE ${customers.grade} ${sql.join(
+    grades.map((g) => sql`WHEN ${g} THEN ${rules[g]}`),
+    sql` `,
+  )} END)`;
+}
+
+/**
+ * Days past the grade's visit frequency, NULL when not overdue. The last contact is the
+ * latest timeline entry, or the day the customer was created when there is none.
+ */
+function overdueDaysSql({ rules, today }: ListContext): SQL<number | null> {
+  const since = sql`CAST(julianday(${today}) - julianday(substr(coalesce(${customers.lastContactAt}, ${customers.createdAt}), 1, 10)) AS INTEGER)`;
+  const rule = ruleDays(rules);
+  return sql<
+    number | null
+  >`(CASE WHEN ${rule} IS NOT NULL AND ${since} > ${rule} THEN ${since} - ${rule} END)`;
+}
+
+const gradeOrder = sql`(CASE ${customers.grade} WHEN 'key' THEN 1 WHEN 'potential' THEN 2 WHEN 'ordinary' THEN 3 WHEN 'ignore' THEN 4 ELSE 5 END)`;
+
+const baseColumns = {
   id: customers.id,
   name: customers.name,
   phone: customers.phone,
@@ -27,7 +65,16 @@ const rowColumns = {
   ownerId: customers.ownerId,
   ownerName: owner.name,
   updatedAt: customers.updatedAt,
+  grade: customers.grade,
+  relationship: customers.relationship,
+  attractiveness: customers.attractiveness,
+  gradeReviewedOn: customers.gradeReviewedOn,
+  lastContactAt: customers.lastContactAt,
 };
+
+function rowColumns(list: ListContext) {
+  return { ...baseColumns, overdueDays: overdueDaysSql(list) };
+}
 
 const sortColumns = {
   name: customers.nameKey,
@@ -36,10 +83,15 @@ const sortColumns = {
   region: customers.region,
   status: customers.status,
   owner: owner.name,
+  grade: gradeOrder,
+  lastContact: sql`coalesce(${customers.lastContactAt}, '')`,
 } as const;
 
+type ScopeQuery = Pick<CustomerQuery, 'scope' | 'teamId' | 'ownerId'> & Partial<CustomerQuery>;
+
 /** The WHERE of the customer list: scope, filters and search, all in SQL. */
-function listConditions(query: CustomerQuery, currentUser: { id: string; teamId: string | null } | null): SQL | undefined {
+function listConditions(query: ScopeQuery, list: ListContext): SQL | undefined {
+  const { currentUser } = list;
   const conditions: (SQL | undefined)[] = [isNull(customers.deletedAt)];
   if (currentUser && query.scope === 'mine') conditions.push(eq(customers.ownerId, currentUser.id));
   if (currentUser && query.scope === 'team') {
@@ -49,14 +101,29 @@ function listConditions(query: CustomerQuery, currentUser: { id: string; teamId:
         : eq(customers.ownerId, currentUser.id),
     );
   }
-  if (query.teamId) conditions.push(sql`${customers.ownerId} IN (SELECT id FROM users WHERE team_id = ${query.teamId})`);
+  if (query.teamId)
+    conditions.push(
+      sql`${customers.ownerId} IN (SELECT id FROM users WHERE team_id = ${query.teamId})`,
+    );
   if (query.ownerId) conditions.push(eq(customers.ownerId, query.ownerId));
   if (query.status) conditions.push(eq(customers.status, query.status));
   if (query.region) conditions.push(eq(customers.region, query.region));
-  const needle = customerNameKey(query.search);
+  if (query.grade)
+    conditions.push(
+      query.grade === 'ungraded' ? isNull(customers.grade) : eq(customers.grade, query.grade),
+    );
+  if (query.relationship) conditions.push(eq(customers.relationship, query.relationship));
+  if (query.attractiveness) conditions.push(eq(customers.attractiveness, query.attractiveness));
+  if (query.overdue) conditions.push(sql`${overdueDaysSql(list)} IS NOT NULL`);
+  if (query.staleGrade) {
+    conditions.push(
+      sql`${customers.grade} IS NOT NULL AND (${customers.gradeReviewedOn} IS NULL OR ${customers.gradeReviewedOn} < ${addDays(list.today, -GRADE_STALE_DAYS)})`,
+    );
+  }
+  const needle = customerNameKey(query.search ?? '');
   if (needle) {
     const pattern = likeContains(needle);
-    const raw = likeContains(query.search.trim());
+    const raw = likeContains((query.search ?? '').trim());
     conditions.push(
       sql`(${customers.nameKey} LIKE ${pattern} ESCAPE '\\' OR ${customers.phone} LIKE ${raw} ESCAPE '\\' OR ${customers.id} IN (SELECT customer_id FROM contacts WHERE deleted_at IS NULL AND (name LIKE ${raw} ESCAPE '\\' OR phone LIKE ${raw} ESCAPE '\\')))`,
     );
@@ -72,13 +139,16 @@ function listConditions(query: CustomerQuery, currentUser: { id: string; teamId:
 export function listCustomers(
   db: Db,
   query: CustomerQuery,
-  currentUser: { id: string; teamId: string | null } | null,
+  list: ListContext,
 ): { rows: CustomerRow[]; total: number } {
-  const where = listConditions(query, currentUser);
+  const where = listConditions(query, list);
   const order = query.direction === 'desc' ? desc : asc;
   const searching = customerNameKey(query.search) !== '';
   const found = db
-    .select({ ...rowColumns, total: searching ? sql<number>`count(*) OVER ()` : sql<number>`0` })
+    .select({
+      ...rowColumns(list),
+      total: searching ? sql<number>`count(*) OVER ()` : sql<number>`0`,
+    })
     .from(customers)
     .leftJoin(owner, eq(owner.id, customers.ownerId))
     .where(where)
@@ -86,8 +156,14 @@ export function listCustomers(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .all();
-  const count = () => db.select({ n: sql<number>`count(*)` }).from(customers).where(where).get()?.n ?? 0;
-  const total = searching && (found.length > 0 || query.page === 1) ? (found[0]?.total ?? 0) : count();
+  const count = () =>
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(customers)
+      .where(where)
+      .get()?.n ?? 0;
+  const total =
+    searching && (found.length > 0 || query.page === 1) ? (found[0]?.total ?? 0) : count();
   return { rows: found.map(({ total: _unused, ...row }) => row), total };
 }
 
@@ -122,10 +198,19 @@ export function listContacts(db: Db, customerId: string): Contact[] {
 }
 
 /** One live customer with owner, team, last editor and contacts. */
-export function getCustomer(db: Db, id: string): CustomerDetail | undefined {
+export function getCustomer(
+  db: Db,
+  id: string,
+  list: Omit<ListContext, 'currentUser'> = {
+    rules: defaultFrequencyRules,
+    today: new Date().toISOString().slice(0, 10),
+  },
+): CustomerDetail | undefined {
   const row = db
     .select({
-      ...rowColumns,
+      ...rowColumns({ ...list, currentUser: null }),
+      gradeOverride: customers.gradeOverride,
+      gradeOverrideReason: customers.gradeOverrideReason,
       address: customers.address,
       source: customers.source,
       notes: customers.notes,
@@ -154,7 +239,11 @@ function parseTags(json: string): string[] {
 }
 
 /** A live customer whose name folds to the same key, if any (the uniqueness rule of domain.md §2). */
-export function findNameClash(db: Db, name: string, exceptId?: string): { id: string; name: string } | undefined {
+export function findNameClash(
+  db: Db,
+  name: string,
+  exceptId?: string,
+): { id: string; name: string } | undefined {
   return db
     .select({ id: customers.id, name: customers.name })
     .from(customers)
@@ -171,4 +260,62 @@ export function findNameClash(db: Db, name: string, exceptId?: string): { id: st
 /** A customer row including deleted ones (for restore). */
 export function getCustomerRecord(db: Db, id: string) {
   return db.select().from(customers).where(eq(customers.id, id)).get();
+}
+
+/** Counts per relationship × attractiveness cell and per grade, for the grading matrix. */
+export function gradingMatrix(db: Db, query: ScopeQuery, list: ListContext): GradingMatrix {
+  const where = listConditions(query, list);
+  const cells = db
+    .select({
+      relationship: customers.relationship,
+      attractiveness: customers.attractiveness,
+      count: sql<number>`count(*)`,
+    })
+    .from(customers)
+    .where(and(where, isNotNull(customers.relationship), isNotNull(customers.attractiveness)))
+    .groupBy(customers.relationship, customers.attractiveness)
+    .all()
+    .map((c) => ({
+      relationship: c.relationship ?? 0,
+      attractiveness: c.attractiveness ?? 0,
+      count: c.count,
+    }));
+  const totals = db
+    .select({
+      total: sql<number>`count(*)`,
+      ungraded: sql<number>`sum(${customers.grade} IS NULL)`,
+      overridden: sql<number>`sum(${customers.gradeOverride} IS NOT NULL)`,
+      stale: sql<number>`sum(${customers.grade} IS NOT NULL AND (${customers.gradeReviewedOn} IS NULL OR ${customers.gradeReviewedOn} < ${addDays(list.today, -GRADE_STALE_DAYS)}))`,
+      key: sql<number>`sum(${customers.grade} = 'key')`,
+      potential: sql<number>`sum(${customers.grade} = 'potential')`,
+      ordinary: sql<number>`sum(${customers.grade} = 'ordinary')`,
+      ignore: sql<number>`sum(${customers.grade} = 'ignore')`,
+    })
+    .from(customers)
+    .where(where)
+    .get();
+  const n = (v: number | null | undefined) => v ?? 0;
+  return {
+    cells,
+    grades: {
+      key: n(totals?.key),
+      potential: n(totals?.potential),
+      ordinary: n(totals?.ordinary),
+      ignore: n(totals?.ignore),
+    },
+    ungraded: n(totals?.ungraded),
+    overridden: n(totals?.overridden),
+    stale: n(totals?.stale),
+    total: n(totals?.total),
+  };
+}
+
+/** The live customers among `ids` (bulk actions ignore ones deleted meanwhile). */
+export function liveCustomerIds(db: Db, ids: string[]): string[] {
+  return db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(inArray(customers.id, ids), isNull(customers.deletedAt)))
+    .all()
+    .map((r) => r.id);
 }

@@ -1,4 +1,9 @@
 import type { handoverContract } from '../../../shared/contract/handover';
 import type { HandlersOf } from '../../ipc/dispatch';
+import { executeHandover, previewHandover } from './handover.plan';
 
-export const handoverHandlers: HandlersOf<typeof handoverContract> = {};
+/** The handover methods; the work is in handover.plan.ts so tests can inject parts. */
+export const handoverHandlers: HandlersOf<typeof handoverContract> = {
+  'handover.preview': (input, ctx) => previewHandover(ctx, input),
+  'handover.execute': (input, ctx) => executeHandover(ctx, input),
+};

@@ -22,13 +22,25 @@ export const teamHandlers: HandlersOf<typeof teamContract> = {
   'team.saveTeam': (input, ctx) => {
     const clash = teamNameTaken(ctx.db, input.name, input.id);
     if (clash) {
-      throw new AppError('conflict', `a team named ${clash.name} exists`, 'errors.teamNameTaken', { name: clash.name }, { name: 'errors.teamNameTaken' });
+      throw new AppError(
+        'conflict',
+        `a team named ${clash.name} exists`,
+        'errors.teamNameTaken',
+        { name: clash.name },
+        { name: 'errors.teamNameTaken' },
+      );
     }
     if (input.managerId) requireUser(ctx, input.managerId);
     if (input.parentId) {
       requireTeam(ctx, input.parentId);
       if (input.id && createsCycle(ctx, input.id, input.parentId)) {
-        throw new AppError('invalid_input', 'a team cannot be inside itself', 'errors.teamCycle', undefined, { parentId: 'errors.teamCycle' });
+        throw new AppError(
+          'invalid_input',
+          'a team cannot be inside itself',
+          'errors.teamCycle',
+          undefined,
+          { parentId: 'errors.teamCycle' },
+        );
       }
     }
     // On an update a field left out stays as it is (commit skips undefined); null clears it.
@@ -51,7 +63,12 @@ export const teamHandlers: HandlersOf<typeof teamContract> = {
   'team.deleteTeam': (input, ctx) => {
     const team = requireTeam(ctx, input.id);
     if (team.activeMemberCount > 0) {
-      throw new AppError('conflict', `team ${team.name} still has active members`, 'errors.teamHasMembers', { name: team.name, count: team.activeMemberCount });
+      throw new AppError(
+        'conflict',
+        `team ${team.name} still has active members`,
+        'errors.teamHasMembers',
+        { name: team.name, count: team.activeMemberCount },
+      );
     }
     ctx.commit([{ op: 'delete', table: 'teams', id: team.id }]);
     return { ok: true as const };
@@ -61,7 +78,13 @@ export const teamHandlers: HandlersOf<typeof teamContract> = {
 
   'team.saveUser': (input, ctx) => {
     requireTeam(ctx, input.teamId);
-    const values = { name: input.name, role: input.role, teamId: input.teamId, phone: input.phone, email: input.email };
+    const values = {
+      name: input.name,
+      role: input.role,
+      teamId: input.teamId,
+      phone: input.phone,
+      email: input.email,
+    };
     const id = input.id ?? ctx.newId();
     if (input.id) {
       requireUser(ctx, input.id);

@@ -44,7 +44,10 @@ const userColumns = {
 };
 
 /** Users by name; inactive ones only when asked for. */
-export function listUsers(db: Db, filter: { teamId?: string; includeInactive?: boolean } = {}): User[] {
+export function listUsers(
+  db: Db,
+  filter: { teamId?: string; includeInactive?: boolean } = {},
+): User[] {
   return db
     .select(userColumns)
     .from(users)
@@ -71,7 +74,10 @@ export function getUser(db: Db, id: string): User | undefined {
 
 /** Whether any live team or user exists: an empty file goes through first run. */
 export function hasTeam(db: Db): boolean {
-  return db.select({ id: users.id }).from(users).where(isNull(users.deletedAt)).limit(1).get() !== undefined;
+  return (
+    db.select({ id: users.id }).from(users).where(isNull(users.deletedAt)).limit(1).get() !==
+    undefined
+  );
 }
 
 /** Ids of the live users in a team (the "my team" scope). */
@@ -86,5 +92,7 @@ export function teamMemberIds(db: Db, teamId: string): string[] {
 
 export function teamNameTaken(db: Db, name: string, exceptId?: string): Team | undefined {
   const key = name.normalize('NFKC').toLowerCase();
-  return listTeams(db).find((t) => t.id !== exceptId && t.name.normalize('NFKC').toLowerCase() === key);
+  return listTeams(db).find(
+    (t) => t.id !== exceptId && t.name.normalize('NFKC').toLowerCase() === key,
+  );
 }

@@ -1,15 +1,40 @@
-import { Anchor, Badge, Breadcrumbs, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAddressBook, IconPencil, IconTrash, IconUserCircle } from '@tabler/icons-react';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import {
+  IconAddressBook,
+  IconPencil,
+  IconPlus,
+  IconTrash,
+  IconUserCircle,
+} from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { CustomerDetail } from '../../../shared/contract/customers';
+import type { Contact, CustomerDetail } from '../../../shared/contract/customers';
 import { useApiQuery } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { PageLoader } from '../../components/PageLoader';
 import { formatDate, formatDateTime } from '../../components/format';
-import { ApiFailure } from '../../api/client';
+import { ApiFailure, call } from '../../api/client';
+import { useErrorMessage } from '../../components/errors';
+import { GradingCard } from '../grading/GradingCard';
+import { ContactFormModal } from './ContactFormModal';
+import { LastContact } from './LastContact';
 import { CustomerFollowUps } from '../followups/CustomerFollowUps';
 import { CustomerTimeline } from '../timeline/CustomerTimeline';
 import { CustomerFormModal } from './CustomerFormModal';
@@ -21,7 +46,12 @@ export function CustomerDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const customer = useApiQuery('customers.get', { id }, ['customers', 'contacts', 'users', 'teams']);
+  const customer = useApiQuery('customers.get', { id }, [
+    'customers',
+    'contacts',
+    'users',
+    'teams',
+  ]);
   const [editing, setEditing] = useState(false);
   const deleteCustomer = useDeleteCustomer(() => void navigate('/customers'));
 
@@ -40,7 +70,16 @@ export function CustomerDetailPage() {
       <Stack>
         {crumbs}
         {gone ? (
-          <EmptyState icon={<IconAddressBook />} title={t('customers.notFound')} text="" action={<Button component={Link} to="/customers" variant="light">{t('common.back')}</Button>} />
+          <EmptyState
+            icon={<IconAddressBook />}
+            title={t('customers.notFound')}
+            text=""
+            action={
+              <Button component={Link} to="/customers" variant="light">
+                {t('common.back')}
+              </Button>
+            }
+          />
         ) : (
           <ErrorState error={customer.error} onRetry={() => void customer.refetch()} />
         )}
@@ -57,6 +96,12 @@ export function CustomerDetailPage() {
             <Title order={2}>{c.name}</Title>
             <StatusBadge status={c.status} />
           </Group>
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {t('customers.lastContact')}
+            </Text>
+            <LastContact at={c.lastContactAt} overdueDays={c.overdueDays} grade={c.grade} />
+          </Group>
           <Group gap={6}>
             {c.tags.map((tag) => (
               <Badge key={tag} variant="dot" color="gray">
@@ -66,10 +111,19 @@ export function CustomerDetailPage() {
           </Group>
         </Stack>
         <Group gap="sm">
-          <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+          <Button
+            variant="default"
+            leftSection={<IconPencil size={16} />}
+            onClick={() => setEditing(true)}
+          >
             {t('common.edit')}
           </Button>
-          <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={() => deleteCustomer(c)}>
+          <Button
+            variant="light"
+            color="red"
+            leftSection={<IconTrash size={16} />}
+            onClick={() => deleteCustomer(c)}
+          >
             {t('common.delete')}
           </Button>
         </Group>
@@ -80,6 +134,7 @@ export function CustomerDetailPage() {
           <Contacts customer={c} />
         </Stack>
         <Stack gap="lg">
+          <GradingCard key={`${c.id}-${c.updatedAt}`} customer={c} />
           <CustomerFollowUps customerId={c.id} ownerId={c.ownerId} />
           <CustomerTimeline customerId={c.id} />
         </Stack>
@@ -135,18 +190,52 @@ function Details({ customer: c }: { customer: CustomerDetail }) {
 
 function Contacts({ customer }: { customer: CustomerDetail }) {
   const { t } = useTranslation();
+  const message = useErrorMessage();
+  const [editing, setEditing] = useState<Contact | 'new' | null>(null);
+  const remove = (contact: Contact) =>
+    modals.openConfirmModal({
+      title: t('customers.deleteContact'),
+      children: (
+        <Text size="sm">{t('customers.deleteContactConfirm', { name: contact.name })}</Text>
+      ),
+      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        void call('contacts.delete', { id: contact.id }).then(
+          () =>
+            notifications.show({
+              color: 'teal',
+              message: t('customers.contactDeleted', { name: contact.name }),
+            }),
+          (error: unknown) => notifications.show({ color: 'red', message: message(error) }),
+        ),
+    });
   return (
-    <Card withBorder radius="md" padding="lg">
-      <Title order={4} mb="md">
-        {t('customers.contacts')}
-      </Title>
+    <Card
+      withBorder
+      radius="md"
+      padding="lg"
+      component="section"
+      aria-label={t('customers.contacts')}
+    >
+      <Group justify="space-between" mb="md">
+        <Title order={4}>{t('customers.contacts')}</Title>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => setEditing('new')}
+        >
+          {t('customers.addContact')}
+        </Button>
+      </Group>
       {customer.contacts.length === 0 ? (
         <Group gap="xs" c="dimmed">
           <IconUserCircle size={18} />
           <Text size="sm">{t('customers.noContacts')}</Text>
         </Group>
       ) : (
-        <Table.ScrollContainer minWidth={420}>
+        <Table.ScrollContainer minWidth={480}>
           <Table aria-label={t('customers.contacts')}>
             <Table.Thead>
               <Table.Tr>
@@ -154,6 +243,7 @@ function Contacts({ customer }: { customer: CustomerDetail }) {
                 <Table.Th>{t('customers.contactTitle')}</Table.Th>
                 <Table.Th>{t('customers.contactRole')}</Table.Th>
                 <Table.Th>{t('customers.contactPhone')}</Table.Th>
+                <Table.Th w={72} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -161,13 +251,48 @@ function Contacts({ customer }: { customer: CustomerDetail }) {
                 <Table.Tr key={contact.id}>
                   <Table.Td fw={550}>{contact.name}</Table.Td>
                   <Table.Td>{contact.title ?? t('common.none')}</Table.Td>
-                  <Table.Td>{contact.buyingRole ? <Badge variant="light" radius="sm">{t(`buyingRoles.${contact.buyingRole}`)}</Badge> : t('common.none')}</Table.Td>
+                  <Table.Td>
+                    {contact.buyingRole ? (
+                      <Badge variant="light" radius="sm">
+                        {t(`buyingRoles.${contact.buyingRole}`)}
+                      </Badge>
+                    ) : (
+                      t('common.none')
+                    )}
+                  </Table.Td>
                   <Table.Td className="tabular">{contact.phone ?? t('common.none')}</Table.Td>
+                  <Table.Td>
+                    <Group gap={2} wrap="nowrap" justify="flex-end">
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`${t('customers.editContact')} ${contact.name}`}
+                        onClick={() => setEditing(contact)}
+                      >
+                        <IconPencil size={15} />
+                      </ActionIcon>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`${t('customers.deleteContact')} ${contact.name}`}
+                        onClick={() => remove(contact)}
+                      >
+                        <IconTrash size={15} />
+                      </ActionIcon>
+                    </Group>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {editing && (
+        <ContactFormModal
+          customerId={customer.id}
+          contact={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
       )}
     </Card>
   );

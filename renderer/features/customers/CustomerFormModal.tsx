@@ -1,4 +1,17 @@
-import { Autocomplete, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Autocomplete,
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -42,7 +55,17 @@ function initialValues(customer: CustomerDetail | undefined, ownerId: string): F
  * Create or edit a customer. Validation runs on the same zod schema as the main process;
  * an error from the call (a name clash, say) lands on its field and nothing typed is lost.
  */
-export function CustomerFormModal({ opened, onClose, customer, onCreated }: { opened: boolean; onClose: () => void; customer?: CustomerDetail; onCreated?: (id: string) => void }) {
+export function CustomerFormModal({
+  opened,
+  onClose,
+  customer,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  customer?: CustomerDetail;
+  onCreated?: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const users = useApiQuery('team.listUsers', {}, ['users', 'teams']);
@@ -70,7 +93,10 @@ export function CustomerFormModal({ opened, onClose, customer, onCreated }: { op
         { id: customer.id, fields: values },
         {
           onSuccess: (saved) => {
-            notifications.show({ color: 'teal', message: t('customers.saved_toast', { name: saved.name }) });
+            notifications.show({
+              color: 'teal',
+              message: t('customers.saved_toast', { name: saved.name }),
+            });
             close();
           },
           onError,
@@ -79,7 +105,10 @@ export function CustomerFormModal({ opened, onClose, customer, onCreated }: { op
     } else {
       create.mutate(values, {
         onSuccess: (saved) => {
-          notifications.show({ color: 'teal', message: t('customers.created_toast', { name: saved.name }) });
+          notifications.show({
+            color: 'teal',
+            message: t('customers.created_toast', { name: saved.name }),
+          });
           form.setValues(initialValues(undefined, me.id));
           close();
           onCreated?.(saved.id);
@@ -89,30 +118,75 @@ export function CustomerFormModal({ opened, onClose, customer, onCreated }: { op
     }
   });
 
-  const ownerOptions = (users.data ?? []).map((u) => ({ value: u.id, label: u.teamName ? `${u.name} · ${u.teamName}` : u.name }));
+  const ownerOptions = (users.data ?? []).map((u) => ({
+    value: u.id,
+    label: u.teamName ? `${u.name} · ${u.teamName}` : u.name,
+  }));
   return (
-    <Modal opened={opened} onClose={close} title={<Text fw={650}>{customer ? t('customers.editTitle') : t('customers.newTitle')}</Text>} size="lg" closeOnClickOutside={false} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={<Text fw={650}>{customer ? t('customers.editTitle') : t('customers.newTitle')}</Text>}
+      size="lg"
+      closeOnClickOutside={false}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput label={t('customers.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+          <TextInput
+            label={t('customers.name')}
+            withAsterisk
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
           <Stack gap={4}>
             <Text size="sm" fw={500}>
               {t('customers.status')}
             </Text>
-            <SegmentedControl {...form.getInputProps('status')} data={customerStatuses.map((s) => ({ value: s, label: t(`customerStatus.${s}`) }))} aria-label={t('customers.status')} />
+            <SegmentedControl
+              {...form.getInputProps('status')}
+              data={customerStatuses.map((s) => ({ value: s, label: t(`customerStatus.${s}`) }))}
+              aria-label={t('customers.status')}
+            />
           </Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select label={t('customers.owner')} data={ownerOptions} searchable clearable placeholder={t('customers.unassigned')} {...form.getInputProps('ownerId')} />
+            <Select
+              label={t('customers.owner')}
+              data={ownerOptions}
+              searchable
+              clearable
+              placeholder={t('customers.unassigned')}
+              {...form.getInputProps('ownerId')}
+            />
             <TextInput label={t('customers.phone')} {...form.getInputProps('phone')} />
-            <Autocomplete label={t('customers.industry')} data={facets.data?.industries ?? []} {...form.getInputProps('industry')} />
-            <Autocomplete label={t('customers.region')} data={facets.data?.regions ?? []} {...form.getInputProps('region')} />
+            <Autocomplete
+              label={t('customers.industry')}
+              data={facets.data?.industries ?? []}
+              {...form.getInputProps('industry')}
+            />
+            <Autocomplete
+              label={t('customers.region')}
+              data={facets.data?.regions ?? []}
+              {...form.getInputProps('region')}
+            />
           </SimpleGrid>
           <TextInput label={t('customers.address')} {...form.getInputProps('address')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('customers.source')} {...form.getInputProps('source')} />
-            <TagsInput label={t('customers.tags')} placeholder={t('customers.tagsPlaceholder')} clearable {...form.getInputProps('tags')} />
+            <TagsInput
+              label={t('customers.tags')}
+              placeholder={t('customers.tagsPlaceholder')}
+              clearable
+              {...form.getInputProps('tags')}
+            />
           </SimpleGrid>
-          <Textarea label={t('customers.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
+          <Textarea
+            label={t('customers.notes')}
+            autosize
+            minRows={2}
+            maxRows={6}
+            {...form.getInputProps('notes')}
+          />
           {unplacedError && <ErrorState error={unplacedError} />}
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>

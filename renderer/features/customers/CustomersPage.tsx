@@ -1,11 +1,37 @@
-import { ActionIcon, Badge, Button, Card, Group, Menu, Pagination, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Chip,
+  CloseButton,
+  Group,
+  Menu,
+  Pagination,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconAddressBook, IconDots, IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconDots,
+  IconPencil,
+  IconPlus,
+  IconSearch,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { CustomerRow, CustomerSort } from '../../../shared/contract/customers';
 import { customerStatuses } from '../../../shared/domain/customers';
+import { grades } from '../../../shared/domain/grading';
 import { useApiQuery } from '../../api/queries';
 import { useCurrentUser } from '../../app/status';
 import { EmptyState } from '../../components/EmptyState';
@@ -14,7 +40,10 @@ import { ScopeSwitch } from '../../components/ScopeSwitch';
 import { SortHeader } from '../../components/SortHeader';
 import { formatDate } from '../../components/format';
 import { defaultScope } from '../../../shared/domain/people';
+import { GradeBadge } from '../grading/GradeBadge';
 import { ImportCustomersButton } from '../imports/ImportCustomersButton';
+import { BulkBar } from './BulkBar';
+import { LastContact } from './LastContact';
 import { CustomerFormModal } from './CustomerFormModal';
 import { StatusBadge } from './StatusBadge';
 import { PAGE_SIZE, useCustomerFilters } from './useCustomerFilters';
@@ -25,8 +54,12 @@ export function CustomersPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const navigate = useNavigate();
-  const { filters, set, query, filtered, clear, creating, setParams } = useCustomerFilters(defaultScope(me.role));
-  const list = useApiQuery('customers.list', query, ['customers', 'contacts', 'users'], { placeholderData: (previous) => previous });
+  const { filters, set, query, filtered, clear, creating, setParams } = useCustomerFilters(
+    defaultScope(me.role),
+  );
+  const list = useApiQuery('customers.list', query, ['customers', 'contacts', 'users'], {
+    placeholderData: (previous) => previous,
+  });
   const users = useApiQuery('team.listUsers', { includeInactive: true }, ['users', 'teams']);
   const teams = useApiQuery('team.listTeams', {}, ['teams', 'users']);
   const facets = useApiQuery('customers.facets', {}, ['customers']);
@@ -34,6 +67,16 @@ export function CustomersPage() {
   const pushSearch = useDebouncedCallback((value: string) => set({ search: value }), 250);
   const deleteCustomer = useDeleteCustomer();
   const [editing, setEditing] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const pageIds = list.data?.rows.map((r) => r.id) ?? [];
+  const allSelected = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   const closeCreate = () =>
     setParams((p) => {
@@ -51,7 +94,11 @@ export function CustomersPage() {
   const sortProps = (column: CustomerSort) => ({
     active: filters.sort === column,
     direction: filters.direction,
-    onSort: () => set({ sort: column, direction: filters.sort === column && filters.direction === 'asc' ? 'desc' : 'asc' }),
+    onSort: () =>
+      set({
+        sort: column,
+        direction: filters.sort === column && filters.direction === 'asc' ? 'desc' : 'asc',
+      }),
   });
 
   const total = list.data?.total ?? 0;
@@ -78,7 +125,12 @@ export function CustomersPage() {
       </Group>
 
       <Card withBorder padding={0} radius="md">
-        <Group p="sm" gap="sm" wrap="wrap" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+        <Group
+          p="sm"
+          gap="sm"
+          wrap="wrap"
+          style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+        >
           <TextInput
             aria-label={t('customers.searchPlaceholder')}
             placeholder={t('customers.searchPlaceholder')}
@@ -128,6 +180,57 @@ export function CustomersPage() {
             clearable
             w={130}
           />
+          <Select
+            aria-label={t('customers.filterGrade')}
+            placeholder={t('customers.filterGrade')}
+            data={[...grades, 'ungraded' as const].map((g) => ({
+              value: g,
+              label: t(`grades.${g}`),
+            }))}
+            value={filters.grade}
+            onChange={(grade) => set({ grade: grade as typeof filters.grade })}
+            clearable
+            w={130}
+          />
+          <Chip
+            checked={filters.overdue}
+            onChange={(overdue) => set({ overdue })}
+            color="red"
+            variant="light"
+          >
+            {t('customers.filterOverdue')}
+          </Chip>
+          <Chip
+            checked={filters.staleGrade}
+            onChange={(staleGrade) => set({ staleGrade })}
+            color="yellow"
+            variant="light"
+          >
+            {t('customers.filterStale')}
+          </Chip>
+          {(filters.relationship || filters.attractiveness) && (
+            <Badge
+              variant="light"
+              size="lg"
+              radius="sm"
+              pr={4}
+              rightSection={
+                <CloseButton
+                  size="xs"
+                  aria-label={t('common.clearFilters')}
+                  onClick={() => set({ relationship: null, attractiveness: null })}
+                />
+              }
+            >
+              {[
+                filters.relationship && `${t('grading.relationshipShort')} ${filters.relationship}`,
+                filters.attractiveness &&
+                  `${t('grading.attractivenessShort')} ${filters.attractiveness}`,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </Badge>
+          )}
           {filtered && (
             <Button
               variant="subtle"
@@ -142,27 +245,62 @@ export function CustomersPage() {
           )}
         </Group>
 
+        {selected.size > 0 && <BulkBar ids={[...selected]} onDone={() => setSelected(new Set())} />}
         {list.isError ? (
           <Stack p="md">
             <ErrorState error={list.error} onRetry={() => void list.refetch()} />
           </Stack>
         ) : list.data && list.data.rows.length === 0 ? (
           filtered ? (
-            <EmptyState icon={<IconSearch />} title={t('customers.noMatchTitle')} text={t('customers.noMatchText')} action={<Button variant="light" onClick={() => { setSearchText(''); clear(); }}>{t('common.clearFilters')}</Button>} />
+            <EmptyState
+              icon={<IconSearch />}
+              title={t('customers.noMatchTitle')}
+              text={t('customers.noMatchText')}
+              action={
+                <Button
+                  variant="light"
+                  onClick={() => {
+                    setSearchText('');
+                    clear();
+                  }}
+                >
+                  {t('common.clearFilters')}
+                </Button>
+              }
+            />
           ) : (
-            <EmptyState icon={<IconAddressBook />} title={t('customers.emptyTitle')} text={t('customers.emptyText')} action={<Button onClick={openCreate} leftSection={<IconPlus size={16} />}>{t('customers.new')}</Button>} />
+            <EmptyState
+              icon={<IconAddressBook />}
+              title={t('customers.emptyTitle')}
+              text={t('customers.emptyText')}
+              action={
+                <Button onClick={openCreate} leftSection={<IconPlus size={16} />}>
+                  {t('customers.new')}
+                </Button>
+              }
+            />
           )
         ) : (
-          <Table.ScrollContainer minWidth={820}>
+          <Table.ScrollContainer minWidth={960}>
             <Table stickyHeader aria-label={t('customers.title')} aria-busy={list.isFetching}>
               <Table.Thead>
                 <Table.Tr>
+                  <Table.Th w={40}>
+                    <Checkbox
+                      aria-label={t('customers.selectAll')}
+                      checked={allSelected}
+                      indeterminate={!allSelected && pageIds.some((id) => selected.has(id))}
+                      onChange={() =>
+                        setSelected(allSelected ? new Set() : new Set([...selected, ...pageIds]))
+                      }
+                    />
+                  </Table.Th>
                   <SortHeader label={t('customers.name')} {...sortProps('name')} />
+                  <SortHeader label={t('customers.grade')} {...sortProps('grade')} />
                   <SortHeader label={t('customers.status')} {...sortProps('status')} />
                   <SortHeader label={t('customers.region')} {...sortProps('region')} />
-                  <Table.Th>{t('customers.industry')}</Table.Th>
                   <SortHeader label={t('customers.owner')} {...sortProps('owner')} />
-                  <Table.Th>{t('customers.phone')}</Table.Th>
+                  <SortHeader label={t('customers.lastContact')} {...sortProps('lastContact')} />
                   <SortHeader label={t('customers.updated')} {...sortProps('updatedAt')} />
                   <Table.Th w={48} />
                 </Table.Tr>
@@ -170,11 +308,19 @@ export function CustomersPage() {
               <Table.Tbody>
                 {list.data
                   ? list.data.rows.map((row) => (
-                      <CustomerTableRow key={row.id} row={row} onOpen={() => void navigate(`/customers/${row.id}`)} onEdit={() => setEditing(row.id)} onDelete={() => deleteCustomer(row)} />
+                      <CustomerTableRow
+                        key={row.id}
+                        row={row}
+                        selected={selected.has(row.id)}
+                        onSelect={() => toggle(row.id)}
+                        onOpen={() => void navigate(`/customers/${row.id}`)}
+                        onEdit={() => setEditing(row.id)}
+                        onDelete={() => deleteCustomer(row)}
+                      />
                     ))
                   : Array.from({ length: 8 }, (_, i) => (
                       <Table.Tr key={i}>
-                        {Array.from({ length: 8 }, (__, j) => (
+                        {Array.from({ length: 9 }, (__, j) => (
                           <Table.Td key={j}>
                             <Skeleton h={14} />
                           </Table.Td>
@@ -186,48 +332,108 @@ export function CustomersPage() {
           </Table.ScrollContainer>
         )}
         {total > 0 && (
-          <Group justify="space-between" p="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+          <Group
+            justify="space-between"
+            p="sm"
+            style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+          >
             <Text size="sm" c="dimmed" className="tabular">
               {t('common.showing', { from, to, total })}
             </Text>
-            <Pagination total={pages} value={Math.min(filters.page, pages)} onChange={(page) => set({ page })} size="sm" />
+            <Pagination
+              total={pages}
+              value={Math.min(filters.page, pages)}
+              onChange={(page) => set({ page })}
+              size="sm"
+            />
           </Group>
         )}
       </Card>
 
-      {creating && <CustomerFormModal opened onClose={closeCreate} onCreated={(id) => void navigate(`/customers/${id}`)} />}
+      {creating && (
+        <CustomerFormModal
+          opened
+          onClose={closeCreate}
+          onCreated={(id) => void navigate(`/customers/${id}`)}
+        />
+      )}
       {editing && <EditCustomer id={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }
 
-function CustomerTableRow({ row, onOpen, onEdit, onDelete }: { row: CustomerRow; onOpen: () => void; onEdit: () => void; onDelete: () => void }) {
+function CustomerTableRow({
+  row,
+  selected,
+  onSelect,
+  onOpen,
+  onEdit,
+  onDelete,
+}: {
+  row: CustomerRow;
+  selected: boolean;
+  onSelect: () => void;
+  onOpen: () => void;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
   const { t, i18n } = useTranslation();
   return (
-    <Table.Tr style={{ cursor: 'pointer' }} onClick={onOpen}>
+    <Table.Tr
+      style={{ cursor: 'pointer' }}
+      onClick={onOpen}
+      bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
+    >
+      <Table.Td onClick={(e) => e.stopPropagation()}>
+        <Checkbox
+          aria-label={t('customers.selectRow', { name: row.name })}
+          checked={selected}
+          onChange={onSelect}
+        />
+      </Table.Td>
       <Table.Td maw={320}>
-        <Text component={Link} to={`/customers/${row.id}`} fw={550} size="sm" truncate="end" display="block" c="var(--mantine-color-text)" style={{ textDecoration: 'none' }} onClick={(e) => e.stopPropagation()}>
+        <Text
+          component={Link}
+          to={`/customers/${row.id}`}
+          fw={550}
+          size="sm"
+          truncate="end"
+          display="block"
+          c="var(--mantine-color-text)"
+          style={{ textDecoration: 'none' }}
+          onClick={(e) => e.stopPropagation()}
+        >
           {row.name}
         </Text>
+      </Table.Td>
+      <Table.Td>
+        <GradeBadge grade={row.grade} />
       </Table.Td>
       <Table.Td>
         <StatusBadge status={row.status} />
       </Table.Td>
       <Table.Td>{row.region ?? t('common.none')}</Table.Td>
       <Table.Td>
-        <Text size="sm" truncate>
-          {row.industry ?? t('common.none')}
-        </Text>
+        {row.ownerName ?? (
+          <Badge variant="outline" color="gray">
+            {t('customers.unassigned')}
+          </Badge>
+        )}
       </Table.Td>
-      <Table.Td>{row.ownerName ?? <Badge variant="outline" color="gray">{t('customers.unassigned')}</Badge>}</Table.Td>
-      <Table.Td className="tabular">{row.phone ?? t('common.none')}</Table.Td>
+      <Table.Td>
+        <LastContact at={row.lastContactAt} overdueDays={row.overdueDays} grade={row.grade} />
+      </Table.Td>
       <Table.Td className="tabular" c="dimmed">
         {formatDate(row.updatedAt, i18n.language)}
       </Table.Td>
       <Table.Td onClick={(e) => e.stopPropagation()}>
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <ActionIcon variant="subtle" color="gray" aria-label={`${t('common.edit')} ${row.name}`}>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={`${t('common.edit')} ${row.name}`}
+            >
               <IconDots size={16} />
             </ActionIcon>
           </Menu.Target>
@@ -246,7 +452,12 @@ function CustomerTableRow({ row, onOpen, onEdit, onDelete }: { row: CustomerRow;
 }
 
 function EditCustomer({ id, onClose }: { id: string; onClose: () => void }) {
-  const customer = useApiQuery('customers.get', { id }, ['customers', 'contacts', 'users', 'teams']);
+  const customer = useApiQuery('customers.get', { id }, [
+    'customers',
+    'contacts',
+    'users',
+    'teams',
+  ]);
   if (!customer.data) return null;
   return <CustomerFormModal opened onClose={onClose} customer={customer.data} />;
 }

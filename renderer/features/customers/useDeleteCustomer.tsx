@@ -6,16 +6,30 @@ import { call } from '../../api/client';
 import { useErrorMessage } from '../../components/errors';
 
 /** Confirm, soft-delete, and offer Undo in the toast (which restores the customer). */
-export function useDeleteCustomer(onDeleted?: () => void): (customer: { id: string; name: string }) => void {
+export function useDeleteCustomer(
+  onDeleted?: () => void,
+): (customer: { id: string; name: string }) => void {
   const { t } = useTranslation();
   const message = useErrorMessage();
 
   const restore = async (customer: { id: string; name: string }, toastId: string) => {
     try {
       await call('customers.restore', { id: customer.id });
-      notifications.update({ id: toastId, message: t('customers.restored_toast', { name: customer.name }), color: 'teal', autoClose: 3000, loading: false });
+      notifications.update({
+        id: toastId,
+        message: t('customers.restored_toast', { name: customer.name }),
+        color: 'teal',
+        autoClose: 3000,
+        loading: false,
+      });
     } catch (error) {
-      notifications.update({ id: toastId, message: message(error), color: 'red', autoClose: 6000, loading: false });
+      notifications.update({
+        id: toastId,
+        message: message(error),
+        color: 'red',
+        autoClose: 6000,
+        loading: false,
+      });
     }
   };
 
@@ -40,7 +54,11 @@ export function useDeleteCustomer(onDeleted?: () => void): (customer: { id: stri
           message: (
             <Group justify="space-between" wrap="nowrap" gap="sm">
               <Text size="sm">{t('customers.deleted_toast', { name: customer.name })}</Text>
-              <Button size="compact-sm" variant="light" onClick={() => void restore(customer, toastId)}>
+              <Button
+                size="compact-sm"
+                variant="light"
+                onClick={() => void restore(customer, toastId)}
+              >
                 {t('common.undo')}
               </Button>
             </Group>

@@ -19,7 +19,14 @@ export function FirstRun({ status }: { status: AppStatus }) {
   const step = status.hasTeam ? 'who' : status.language === null ? 'language' : 'welcome';
 
   return (
-    <Box mih="100vh" bg="var(--mantine-color-body)" style={{ backgroundImage: 'radial-gradient(circle at 20% 0%, var(--mantine-color-teal-light) 0, transparent 45%)' }}>
+    <Box
+      mih="100vh"
+      bg="var(--mantine-color-body)"
+      style={{
+        backgroundImage:
+          'radial-gradient(circle at 20% 0%, var(--mantine-color-teal-light) 0, transparent 45%)',
+      }}
+    >
       <Group justify="space-between" p="lg">
         <Logo />
         {step !== 'language' && (
@@ -36,7 +43,14 @@ export function FirstRun({ status }: { status: AppStatus }) {
         )}
       </Group>
       <Center px="md" pb={64}>
-        <Paper withBorder shadow="sm" radius="lg" p={{ base: 'lg', sm: 40 }} w="100%" maw={step === 'welcome' ? 760 : 520}>
+        <Paper
+          withBorder
+          shadow="sm"
+          radius="lg"
+          p={{ base: 'lg', sm: 40 }}
+          w="100%"
+          maw={step === 'welcome' ? 760 : 520}
+        >
           <Stack gap="lg">
             {step === 'language' && <LanguageStep initial={language} />}
             {step === 'welcome' && <WelcomeStep />}

@@ -22,7 +22,11 @@ export function LanguageStep({ initial }: { initial: Language }) {
   return (
     <>
       <StepTitle title={t('firstRun.languageTitle')} text={t('firstRun.languageHint')} />
-      <Radio.Group value={language} onChange={(v) => choose(v as Language)} aria-label={t('firstRun.languageTitle')}>
+      <Radio.Group
+        value={language}
+        onChange={(v) => choose(v as Language)}
+        aria-label={t('firstRun.languageTitle')}
+      >
         <SimpleGrid cols={2}>
           {options.map((o) => (
             <Radio.Card key={o.value} value={o.value} p="md" radius="md">

@@ -1,4 +1,15 @@
-import { Button, Card, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, TextInput, ThemeIcon } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Group,
+  Loader,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  ThemeIcon,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconSparkles, IconUsersPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -22,7 +33,13 @@ export function WelcomeStep() {
     <>
       <StepTitle title={t('firstRun.welcomeTitle')} text={t('firstRun.welcomeText')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <ChoiceCard icon={<IconUsersPlus />} title={t('firstRun.createTitle')} text={t('firstRun.createText')} onClick={() => setChoice('create')} disabled={demo.isPending} />
+        <ChoiceCard
+          icon={<IconUsersPlus />}
+          title={t('firstRun.createTitle')}
+          text={t('firstRun.createText')}
+          onClick={() => setChoice('create')}
+          disabled={demo.isPending}
+        />
         <ChoiceCard
           icon={demo.isPending ? <Loader size="sm" color="white" /> : <IconSparkles />}
           title={t('firstRun.demoTitle')}
@@ -36,7 +53,19 @@ export function WelcomeStep() {
   );
 }
 
-function ChoiceCard({ icon, title, text, onClick, disabled }: { icon: React.ReactNode; title: string; text: string; onClick: () => void; disabled: boolean }) {
+function ChoiceCard({
+  icon,
+  title,
+  text,
+  onClick,
+  disabled,
+}: {
+  icon: React.ReactNode;
+  title: string;
+  text: string;
+  onClick: () => void;
+  disabled: boolean;
+}) {
   return (
     <Card
       withBorder
@@ -79,8 +108,18 @@ function CreateTeamForm({ onBack }: { onBack: () => void }) {
     >
       <Stack gap="md">
         <StepTitle title={t('firstRun.createTitle')} text={t('firstRun.createText')} />
-        <TextInput label={t('firstRun.teamName')} placeholder={t('firstRun.teamNamePlaceholder')} withAsterisk data-autofocus {...form.getInputProps('teamName')} />
-        <TextInput label={t('firstRun.yourName')} withAsterisk {...form.getInputProps('userName')} />
+        <TextInput
+          label={t('firstRun.teamName')}
+          placeholder={t('firstRun.teamNamePlaceholder')}
+          withAsterisk
+          data-autofocus
+          {...form.getInputProps('teamName')}
+        />
+        <TextInput
+          label={t('firstRun.yourName')}
+          withAsterisk
+          {...form.getInputProps('userName')}
+        />
         <Stack gap={4}>
           <Text size="sm" fw={500}>
             {t('firstRun.yourRole')}
@@ -91,7 +130,9 @@ function CreateTeamForm({ onBack }: { onBack: () => void }) {
             aria-label={t('firstRun.yourRole')}
           />
         </Stack>
-        {create.isError && Object.keys(fieldErrors(create.error)).length === 0 && <ErrorState error={create.error} />}
+        {create.isError && Object.keys(fieldErrors(create.error)).length === 0 && (
+          <ErrorState error={create.error} />
+        )}
         <Group justify="space-between" mt="sm">
           <Button variant="subtle" onClick={onBack}>
             {t('common.back')}

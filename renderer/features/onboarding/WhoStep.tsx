@@ -1,4 +1,15 @@
-import { Avatar, Badge, Button, Group, Radio, ScrollArea, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Avatar,
+  Badge,
+  Button,
+  Group,
+  Radio,
+  ScrollArea,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -28,14 +39,29 @@ export function WhoStep() {
   const rolesOrder: Record<UserRole, number> = { admin: 0, manager: 1, rep: 2 };
   const needle = filter.trim().toLowerCase();
   const list = users.data
-    .filter((u) => !needle || u.name.toLowerCase().includes(needle) || (u.teamName ?? '').toLowerCase().includes(needle))
-    .sort((a, b) => rolesOrder[a.role] - rolesOrder[b.role] || (a.teamName ?? '').localeCompare(b.teamName ?? '') || a.name.localeCompare(b.name));
+    .filter(
+      (u) =>
+        !needle ||
+        u.name.toLowerCase().includes(needle) ||
+        (u.teamName ?? '').toLowerCase().includes(needle),
+    )
+    .sort(
+      (a, b) =>
+        rolesOrder[a.role] - rolesOrder[b.role] ||
+        (a.teamName ?? '').localeCompare(b.teamName ?? '') ||
+        a.name.localeCompare(b.name),
+    );
 
   return (
     <>
       <StepTitle title={t('firstRun.whoTitle')} text={t('firstRun.whoText')} />
       {users.data.length > 8 && (
-        <TextInput leftSection={<IconSearch size={16} />} placeholder={t('nav.search')} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} />
+        <TextInput
+          leftSection={<IconSearch size={16} />}
+          placeholder={t('nav.search')}
+          value={filter}
+          onChange={(e) => setFilter(e.currentTarget.value)}
+        />
       )}
       <Radio.Group value={picked} onChange={setPicked} aria-label={t('firstRun.whoTitle')}>
         <ScrollArea.Autosize mah={340} type="auto">
@@ -66,7 +92,11 @@ export function WhoStep() {
         <Button variant="subtle" onClick={() => setAdding(true)}>
           {t('firstRun.imNew')}
         </Button>
-        <Button disabled={!picked} loading={setUser.isPending} onClick={() => picked && setUser.mutate({ userId: picked })}>
+        <Button
+          disabled={!picked}
+          loading={setUser.isPending}
+          onClick={() => picked && setUser.mutate({ userId: picked })}
+        >
           {t('firstRun.pickMe')}
         </Button>
       </Group>
@@ -94,9 +124,25 @@ function JoinForm({ onBack }: { onBack: () => void }) {
     <form onSubmit={submit}>
       <Stack gap="md">
         <StepTitle title={t('firstRun.joinTitle')} />
-        <TextInput label={t('firstRun.yourName')} withAsterisk data-autofocus {...form.getInputProps('name')} />
-        <Select label={t('firstRun.yourRole')} data={userRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} allowDeselect={false} {...form.getInputProps('role')} />
-        <Select label={t('team.team')} withAsterisk data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))} searchable {...form.getInputProps('teamId')} />
+        <TextInput
+          label={t('firstRun.yourName')}
+          withAsterisk
+          data-autofocus
+          {...form.getInputProps('name')}
+        />
+        <Select
+          label={t('firstRun.yourRole')}
+          data={userRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('role')}
+        />
+        <Select
+          label={t('team.team')}
+          withAsterisk
+          data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+          searchable
+          {...form.getInputProps('teamId')}
+        />
         {(save.isError || setUser.isError) && <ErrorState error={save.error ?? setUser.error} />}
         <Group justify="space-between">
           <Button variant="subtle" onClick={onBack}>

@@ -1,4 +1,16 @@
-import { Alert, Button, Card, Code, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Code,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +18,7 @@ import { useApiQuery } from '../../api/queries';
 import { useAppStatus, useCurrentUser } from '../../app/status';
 import { useStatusMutation } from '../../app/useStatusMutation';
 import { ErrorState } from '../../components/ErrorState';
+import { FrequencyRulesCard } from '../grading/FrequencyRulesCard';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -48,7 +61,11 @@ export function SettingsPage() {
             <SegmentedControl
               aria-label={t('settings.language')}
               value={status.language ?? 'system'}
-              onChange={(value) => preferences.mutate({ language: value === 'system' ? null : (value as 'zh-CN' | 'en') })}
+              onChange={(value) =>
+                preferences.mutate({
+                  language: value === 'system' ? null : (value as 'zh-CN' | 'en'),
+                })
+              }
               data={[
                 { value: 'system', label: t('settings.languageSystem') },
                 { value: 'zh-CN', label: '简体中文' },
@@ -60,7 +77,9 @@ export function SettingsPage() {
             <SegmentedControl
               aria-label={t('settings.theme')}
               value={status.theme}
-              onChange={(value) => preferences.mutate({ theme: value as 'system' | 'light' | 'dark' })}
+              onChange={(value) =>
+                preferences.mutate({ theme: value as 'system' | 'light' | 'dark' })
+              }
               data={[
                 { value: 'system', label: t('settings.themeSystem') },
                 { value: 'light', label: t('settings.themeLight') },
@@ -79,13 +98,26 @@ export function SettingsPage() {
             <Select
               label={t('settings.switchUser')}
               placeholder={t('settings.switchUserPlaceholder')}
-              data={(users.data ?? []).filter((u) => u.id !== me.id).map((u) => ({ value: u.id, label: u.teamName ? `${u.name} · ${u.teamName}` : u.name }))}
+              data={(users.data ?? [])
+                .filter((u) => u.id !== me.id)
+                .map((u) => ({
+                  value: u.id,
+                  label: u.teamName ? `${u.name} · ${u.teamName}` : u.name,
+                }))}
               value={nextUser}
               onChange={setNextUser}
               searchable
               w={280}
             />
-            <Button variant="default" disabled={!nextUser} loading={switchUser.isPending} onClick={() => nextUser && switchUser.mutate({ userId: nextUser }, { onSuccess: () => setNextUser(null) })}>
+            <Button
+              variant="default"
+              disabled={!nextUser}
+              loading={switchUser.isPending}
+              onClick={() =>
+                nextUser &&
+                switchUser.mutate({ userId: nextUser }, { onSuccess: () => setNextUser(null) })
+              }
+            >
               {t('settings.switchUser')}
             </Button>
           </Group>
@@ -95,6 +127,8 @@ export function SettingsPage() {
           </Alert>
         </Stack>
       </Section>
+
+      <FrequencyRulesCard />
 
       <Section title={t('settings.about')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

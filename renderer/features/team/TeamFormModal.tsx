@@ -9,18 +9,37 @@ import { useFieldErrors } from '../../components/errors';
 import { zodFormValidator } from '../../components/forms';
 
 /** Create or edit a team: name, manager, parent team. */
-export function TeamFormModal({ team, teams, onClose }: { team?: Team; teams: Team[]; onClose: () => void }) {
+export function TeamFormModal({
+  team,
+  teams,
+  onClose,
+}: {
+  team?: Team;
+  teams: Team[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const users = useApiQuery('team.listUsers', {}, ['users', 'teams']);
   const save = useApiMutation('team.saveTeam');
   const fieldErrors = useFieldErrors();
   const form = useForm({
-    initialValues: { name: team?.name ?? '', managerId: team?.managerId ?? null, parentId: team?.parentId ?? null },
+    initialValues: {
+      name: team?.name ?? '',
+      managerId: team?.managerId ?? null,
+      parentId: team?.parentId ?? null,
+    },
     validate: zodFormValidator(teamInput, t),
   });
-  const failure = save.error && Object.keys(fieldErrors(save.error)).length === 0 ? save.error : null;
+  const failure =
+    save.error && Object.keys(fieldErrors(save.error)).length === 0 ? save.error : null;
   return (
-    <Modal opened onClose={onClose} title={<Text fw={650}>{team ? t('team.editTeam') : t('team.newTeam')}</Text>} closeOnClickOutside={false} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={<Text fw={650}>{team ? t('team.editTeam') : t('team.newTeam')}</Text>}
+      closeOnClickOutside={false}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form
         noValidate
         onSubmit={form.onSubmit((values) =>
@@ -28,7 +47,10 @@ export function TeamFormModal({ team, teams, onClose }: { team?: Team; teams: Te
             { ...values, ...(team ? { id: team.id } : {}) },
             {
               onSuccess: (saved) => {
-                notifications.show({ color: 'teal', message: t('team.savedTeam', { name: saved.name }) });
+                notifications.show({
+                  color: 'teal',
+                  message: t('team.savedTeam', { name: saved.name }),
+                });
                 onClose();
               },
               onError: (error) => form.setErrors(fieldErrors(error)),
@@ -37,9 +59,31 @@ export function TeamFormModal({ team, teams, onClose }: { team?: Team; teams: Te
         )}
       >
         <Stack gap="sm">
-          <TextInput label={t('team.teamName')} withAsterisk data-autofocus {...form.getInputProps('name')} />
-          <Select label={t('team.manager')} data={(users.data ?? []).filter((u) => u.role !== 'rep').map((u) => ({ value: u.id, label: u.name }))} searchable clearable placeholder={t('team.noManager')} {...form.getInputProps('managerId')} />
-          <Select label={t('team.parent')} data={teams.filter((other) => other.id !== team?.id).map((other) => ({ value: other.id, label: other.name }))} clearable placeholder={t('team.noParent')} {...form.getInputProps('parentId')} />
+          <TextInput
+            label={t('team.teamName')}
+            withAsterisk
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
+          <Select
+            label={t('team.manager')}
+            data={(users.data ?? [])
+              .filter((u) => u.role !== 'rep')
+              .map((u) => ({ value: u.id, label: u.name }))}
+            searchable
+            clearable
+            placeholder={t('team.noManager')}
+            {...form.getInputProps('managerId')}
+          />
+          <Select
+            label={t('team.parent')}
+            data={teams
+              .filter((other) => other.id !== team?.id)
+              .map((other) => ({ value: other.id, label: other.name }))}
+            clearable
+            placeholder={t('team.noParent')}
+            {...form.getInputProps('parentId')}
+          />
           {failure && <ErrorState error={failure} />}
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>

@@ -10,7 +10,17 @@ import { useFieldErrors } from '../../components/errors';
 import { zodFormValidator } from '../../components/forms';
 
 /** Add or edit a person: name, role, team, phone, e-mail. */
-export function UserFormModal({ user, teams, defaultTeamId, onClose }: { user?: User; teams: Team[]; defaultTeamId: string | null; onClose: () => void }) {
+export function UserFormModal({
+  user,
+  teams,
+  defaultTeamId,
+  onClose,
+}: {
+  user?: User;
+  teams: Team[];
+  defaultTeamId: string | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const save = useApiMutation('team.saveUser');
   const fieldErrors = useFieldErrors();
@@ -24,9 +34,16 @@ export function UserFormModal({ user, teams, defaultTeamId, onClose }: { user?: 
     },
     validate: zodFormValidator(userInput, t),
   });
-  const failure = save.error && Object.keys(fieldErrors(save.error)).length === 0 ? save.error : null;
+  const failure =
+    save.error && Object.keys(fieldErrors(save.error)).length === 0 ? save.error : null;
   return (
-    <Modal opened onClose={onClose} title={<Text fw={650}>{user ? t('team.editUser') : t('team.newUser')}</Text>} closeOnClickOutside={false} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={<Text fw={650}>{user ? t('team.editUser') : t('team.newUser')}</Text>}
+      closeOnClickOutside={false}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form
         noValidate
         onSubmit={form.onSubmit((values) =>
@@ -34,7 +51,10 @@ export function UserFormModal({ user, teams, defaultTeamId, onClose }: { user?: 
             { ...values, ...(user ? { id: user.id } : {}) },
             {
               onSuccess: (saved) => {
-                notifications.show({ color: 'teal', message: t('team.savedUser', { name: saved.name }) });
+                notifications.show({
+                  color: 'teal',
+                  message: t('team.savedUser', { name: saved.name }),
+                });
                 onClose();
               },
               onError: (error) => form.setErrors(fieldErrors(error)),
@@ -43,10 +63,26 @@ export function UserFormModal({ user, teams, defaultTeamId, onClose }: { user?: 
         )}
       >
         <Stack gap="sm">
-          <TextInput label={t('team.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+          <TextInput
+            label={t('team.name')}
+            withAsterisk
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
           <SimpleGrid cols={2}>
-            <Select label={t('team.role')} data={userRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} allowDeselect={false} {...form.getInputProps('role')} />
-            <Select label={t('team.team')} withAsterisk data={teams.map((team) => ({ value: team.id, label: team.name }))} allowDeselect={false} {...form.getInputProps('teamId')} />
+            <Select
+              label={t('team.role')}
+              data={userRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps('role')}
+            />
+            <Select
+              label={t('team.team')}
+              withAsterisk
+              data={teams.map((team) => ({ value: team.id, label: team.name }))}
+              allowDeselect={false}
+              {...form.getInputProps('teamId')}
+            />
             <TextInput label={t('team.phone')} {...form.getInputProps('phone')} />
             <TextInput label={t('team.email')} type="email" {...form.getInputProps('email')} />
           </SimpleGrid>

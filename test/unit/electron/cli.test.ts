@@ -260,7 +260,9 @@ describe('pacer check', () => {
     blank.close();
     const before = readFileSync(db);
     expect(main(['check', '--db', db])).toBe(1);
-    expect(out[2]).toBe(`schema version  0 of ${LATEST} (the app upgrades it when it opens the file)`);
+    expect(out[2]).toBe(
+      `schema version  0 of ${LATEST} (the app upgrades it when it opens the file)`,
+    );
     expect(out).toContain('customers       missing');
     expect(readFileSync(db).equals(before)).toBe(true);
   });

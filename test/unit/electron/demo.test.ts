@@ -15,7 +15,7 @@ afterEach(() => {
   for (const app of apps.splice(0)) app.cleanup();
 });
 
-const TABLES = ['teams', 'users', 'customers', 'contacts'] as const;
+const TABLES = ['teams', 'users', 'customers', 'contacts', 'activities', 'follow_ups'] as const;
 
 /** A fingerprint of every demo row, so two files can be compared exactly. */
 function fingerprint(app: ReturnType<typeof tempApp>): Record<string, string> {
@@ -50,7 +50,105 @@ describe('generateDemo (small)', () => {
     const contacts = count(app, 'contacts');
     expect(contacts).toBeGreaterThanOrEqual(800);
     expect(contacts).toBeLessThanOrEqual(1000);
-    expect(report.counts).toEqual({ teams: 1, users: 7, customers: 300, contacts });
+    // About five timeline entries per customer, and a few hundred open follow-ups.
+    const activities = count(app, 'activities');
+    expect(activities).toBeGreaterThanOrEqual(1200);
+    expect(activities).toBeLessThanOrEqual(2100);
+    const followUps = count(app, 'follow_ups');
+    const open = count(app, 'follow_ups', 'done_at IS NULL');
+    expect(open).toBeGreaterThanOrEqual(150);
+    expect(open).toBeLessThanOrEqual(400);
+    expect(report.counts).toEqual({
+      teams: 1,
+      users: 7,
+      customers: 300,
+      contacts,
+      activities,
+      follow_ups: followUps,
+    });
+  });
+
+  it("writes each customer's timeline by its owner, within the customer's life, more for customers we sell to", () => {
+    generateDemo(app, { size: 'small', seed: 1, today: '2026-11-23' });
+    const q = <T>(sql: string) => app.sqlite.prepare(sql).all() as T[];
+    expect(count(app, 'activities', 'customer_id NOT IN (SELECT id FROM customers)')).toBe(0);
+    expect(
+      count(
+        app,
+        'activities',
+        'user_id <> (SELECT owner_id FROM customers c WHERE c.id = customer_id)',
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        app,
+        'activities',
+        "at < (SELECT created_at FROM customers c WHERE c.id = customer_id) OR at > '2026-11-23T18:00:00.000Z'",
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        app,
+        'activities',
+        "kind NOT IN ('call', 'message', 'note') OR category NOT IN ('development', 'negotiation', 'maintenance') OR length(body) = 0",
+      ),
+    ).toBe(0);
+    const perStatus = Object.fromEntries(
+      q<{ status: string; avg: number }>(
+        'SELECT c.status, avg((SELECT count(*) FROM activities a WHERE a.customer_id = c.id)) AS avg FROM customers c GROUP BY c.status',
+      ).map((r) => [r.status, r.avg]),
+    );
+    expect(perStatus.customer).toBeGreaterThan(perStatus.prospect ?? Infinity);
+    // Customers we sell to are mostly maintained; prospects are mostly developed.
+    const split = (status: string) =>
+      Object.fromEntries(
+        q<{ category: string; n: number }>(
+          `SELECT a.category, count(*) AS n FROM activities a JOIN customers c ON c.id = a.customer_id WHERE c.status = '${status}' GROUP BY a.category`,
+        ).map((r) => [r.category, r.n]),
+      );
+    expect(split('customer').maintenance).toBeGreaterThan(split('customer').negotiation ?? 0);
+    expect(split('prospect').development).toBeGreaterThan(split('prospect').negotiation ?? 0);
+    expect(split('prospect').maintenance).toBeUndefined();
+  });
+
+  it("gives open follow-ups due around today (overdue, today and upcoming), owned by the customer's owner or the team manager", () => {
+    generateDemo(app, { size: 'small', seed: 1, today: '2026-11-23' });
+    expect(
+      count(
+        app,
+        'follow_ups',
+        "owner_id <> (SELECT owner_id FROM customers c WHERE c.id = customer_id) AND owner_id <> (SELECT id FROM users WHERE role = 'manager')",
+      ),
+    ).toBe(0);
+    // The manager's own list is not empty: a few follow-ups are theirs.
+    expect(
+      count(
+        app,
+        'follow_ups',
+        "done_at IS NULL AND owner_id = (SELECT id FROM users WHERE role = 'manager')",
+      ),
+    ).toBeGreaterThan(5);
+    expect(count(app, 'follow_ups', "done_at IS NULL AND due_on < '2026-11-23'")).toBeGreaterThan(
+      10,
+    );
+    expect(count(app, 'follow_ups', "done_at IS NULL AND due_on = '2026-11-23'")).toBeGreaterThan(
+      3,
+    );
+    expect(
+      count(
+        app,
+        'follow_ups',
+        "done_at IS NULL AND due_on > '2026-11-23' AND due_on <= '2026-12-07'",
+      ),
+    ).toBeGreaterThan(20);
+    expect(
+      count(
+        app,
+        'follow_ups',
+        "done_at IS NOT NULL AND (done_at > '2026-11-23T18:00:00.000Z' OR done_at < created_at)",
+      ),
+    ).toBe(0);
+    expect(count(app, 'follow_ups', "created_at > '2026-11-23T18:00:00.000Z'")).toBe(0);
   });
 
   it('links the rows up: the manager leads the team, reps own customers, each customer has 2–4 contacts', () => {
@@ -193,6 +291,9 @@ describe('generateDemo (large)', () => {
     const app = fresh();
     const report = generateDemo(app, { size: 'large', seed: 1, today: '2026-11-23' });
     expect(report.counts).toMatchObject({ teams: 7, users: 57, customers: 20_000 });
+    // About 100,000 timeline entries: the scale the customer page's budget is measured on.
+    expect(report.counts.activities).toBeGreaterThan(90_000);
+    expect(report.counts.activities).toBeLessThan(130_000);
     expect(count(app, 'users', "role = 'rep'")).toBe(50);
     expect(count(app, 'users', "role = 'admin'")).toBe(1);
     expect(count(app, 'teams', 'parent_id IS NULL')).toBe(1);

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { catalogues, languageForLocale } from '../../../shared/i18n';
 
 function keys(tree: object, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`)));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`),
+  );
 }
 
 function files(dir: string): string[] {
@@ -21,7 +23,12 @@ describe('message catalogues', () => {
     expect(keys(catalogues['zh-CN']).sort()).toEqual([...en].sort());
     for (const language of ['en', 'zh-CN'] as const) {
       for (const key of keys(catalogues[language])) {
-        const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogues[language]);
+        const value = key
+          .split('.')
+          .reduce<unknown>(
+            (node, part) => (node as Record<string, unknown>)[part],
+            catalogues[language],
+          );
         expect(value, `${language} ${key}`).not.toBe('');
       }
     }
@@ -31,8 +38,10 @@ describe('message catalogues', () => {
     const used = new Set<string>();
     for (const file of [...files('renderer'), ...files('electron'), ...files('shared/contract')]) {
       const source = readFileSync(file, 'utf8');
-      for (const match of source.matchAll(/\bt\(\s*'([a-zA-Z]+\.[\w.]+)'/g)) used.add(match[1] ?? '');
-      for (const match of source.matchAll(/'((?:errors|validation)\.[a-zA-Z]+)'/g)) used.add(match[1] ?? '');
+      for (const match of source.matchAll(/\bt\(\s*'([a-zA-Z]+\.[\w.]+)'/g))
+        used.add(match[1] ?? '');
+      for (const match of source.matchAll(/'((?:errors|validation)\.[a-zA-Z]+)'/g))
+        used.add(match[1] ?? '');
     }
     expect(used.size).toBeGreaterThan(50);
     const missing = [...used].filter((key) => !en.has(key));
@@ -42,7 +51,14 @@ describe('message catalogues', () => {
   it('placeholders match between the languages', () => {
     for (const key of en) {
       const get = (language: 'en' | 'zh-CN') =>
-        String(key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogues[language]));
+        String(
+          key
+            .split('.')
+            .reduce<unknown>(
+              (node, part) => (node as Record<string, unknown>)[part],
+              catalogues[language],
+            ),
+        );
       const names = (text: string) => [...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
       expect(names(get('zh-CN')), key).toEqual(names(get('en')));
     }

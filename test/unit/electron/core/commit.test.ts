@@ -80,6 +80,7 @@ describe('commit: insert', () => {
       grade_override_reason: null,
       grade_reviewed_on: null,
       grade: null,
+      last_contact_at: null,
       created_at: '2026-11-23T09:00:00.000Z',
       updated_at: '2026-11-23T09:00:00.000Z',
       deleted_at: null,

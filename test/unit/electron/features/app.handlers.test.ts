@@ -154,7 +154,8 @@ describe('app.loadDemo and app.setCurrentUser', () => {
     app.onTablesChanged((tables) => heard.push(tables));
     const loaded = await call(app, 'app.loadDemo', {});
     expect(loaded).toMatchObject({ hasTeam: true, ready: false, currentUser: null });
-    expect(heard).toEqual([['teams', 'users', 'customers', 'contacts']]);
+    expect(heard).toHaveLength(1);
+    expect(heard[0]).toEqual(expect.arrayContaining(['teams', 'users', 'customers', 'contacts']));
 
     const reps = await call(app, 'team.listUsers', {});
     expect(reps).toHaveLength(7);

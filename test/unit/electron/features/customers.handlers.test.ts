@@ -85,6 +85,14 @@ describe('customers.create and customers.get', () => {
       ownerTeamName: '华东销售部',
       createdAt: '2026-11-23T09:01:00.000Z',
       updatedByName: '王经理',
+      grade: null,
+      relationship: null,
+      attractiveness: null,
+      gradeReviewedOn: null,
+      gradeOverride: null,
+      gradeOverrideReason: null,
+      lastContactAt: null,
+      overdueDays: null,
       contacts: [],
     });
     expect(await call(app, 'customers.get', { id: created.id })).toEqual(created);
@@ -444,6 +452,12 @@ describe('customers.list', () => {
       ownerId: alice.id,
       ownerName: 'Alice',
       updatedAt: abc.updatedAt,
+      grade: null,
+      relationship: null,
+      attractiveness: null,
+      gradeReviewedOn: null,
+      lastContactAt: null,
+      overdueDays: null,
     });
     expect(result.rows.find((r) => r.name === 'a_b 实业')?.ownerName).toBeNull();
   });

@@ -1,0 +1,78 @@
+import { handoverNote, type HandoverPartName } from '../../../shared/domain/handover';
+import type { Change } from '../../core/commit';
+import type { Db } from '../../db/connection';
+import { countCustomers, countOpenFollowUps, openFollowUpsToMove } from './handover.repo';
+
+/**
+ * Everything a part needs to move its rows, decided once before the commit (so every part
+ * agrees on who receives which customer). Built by `planHandover`.
+ */
+export type HandoverPlan = {
+  from: { id: string; name: string };
+  /** The manager doing the handover: the timeline entries are theirs. */
+  actorId: string | null;
+  /** The user's today (YYYY-MM-DD), for parts that move only future rows. */
+  today: string;
+  /** The instant stamped on the timeline entries (ISO UTC). */
+  at: string;
+  /** Receiver of each live customer the leaving rep owns, by customer id. */
+  customerReceivers: ReadonlyMap<string, string>;
+  /** Receiver of a row about a customer: that customer's receiver if it moves, else the default colleague. */
+  receiverFor: (customerId: string | null) => string;
+  /** Receivers' names, for the timeline text. */
+  names: ReadonlyMap<string, string>;
+  newId: () => string;
+};
+
+/**
+ * One kind of thing a leaving rep owns. `count` feeds the preview (and the result), and
+ * `changes` moves exactly the rows `count` counts; closed or past rows are not the part's.
+ */
+export type HandoverPart = {
+  name: HandoverPartName;
+  count: (db: Db, fromUserId: string, today: string) => number;
+  changes: (db: Db, plan: HandoverPlan) => Change[];
+};
+
+/** Customers change owner, and each gets a 'handover' entry on its timeline. */
+export const customersPart: HandoverPart = {
+  name: 'customers',
+  count: (db, fromUserId) => countCustomers(db, fromUserId),
+  changes: (_db, plan) =>
+    [...plan.customerReceivers].flatMap(([customerId, toUserId]): Change[] => [
+      { op: 'update', table: 'customers', id: customerId, values: { ownerId: toUserId } },
+      {
+        op: 'insert',
+        table: 'activities',
+        id: plan.newId(),
+        values: {
+          customerId,
+          userId: plan.actorId,
+          kind: 'handover',
+          category: null,
+          at: plan.at,
+          body: handoverNote(plan.from.name, plan.names.get(toUserId) ?? toUserId),
+        },
+      },
+    ]),
+};
+
+/** Open follow-ups go with their customer; done ones stay with the rep who did them. */
+export const followUpsPart: HandoverPart = {
+  name: 'followUps',
+  count: (db, fromUserId) => countOpenFollowUps(db, fromUserId),
+  changes: (db, plan) =>
+    openFollowUpsToMove(db, plan.from.id).map((f): Change => ({
+      op: 'update',
+      table: 'follow_ups',
+      id: f.id,
+      values: { ownerId: plan.receiverFor(f.customerId) },
+    })),
+};
+
+/**
+ * The parts of a handover, in `handoverPartNames` order. Open deals (issue 4) and future
+ * visits (issue 6) add a part here: count the rows, and move them with `plan.receiverFor`
+ * so they follow their customer.
+ */
+export const handoverParts: readonly HandoverPart[] = [customersPart, followUpsPart];
