@@ -11,16 +11,9 @@ import { openApp } from '../electron/core/context';
 import { generateDemo } from '../electron/demo';
 import { setLocal } from '../electron/db/local-state';
 import { startWebHost } from '../electron/web';
+import { chromiumLaunch } from '../test/chromium';
 
 const outDir = path.resolve(process.argv[2] ?? 'docs/screenshots');
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 function demoFile(language: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'pacer-shots-')), 'demo.sqlite');
@@ -42,10 +35,7 @@ async function shoot(page: Page, name: string) {
   console.log(`wrote ${name}.png`);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.PACER_CHROMIUM ?? '/usr/bin/chromium',
-  args: chromiumArgs,
-});
+const browser = await chromium.launch(chromiumLaunch);
 for (const language of ['zh-CN', 'en'] as const) {
   for (const scheme of ['light', 'dark'] as const) {
     const suffix = `${language}-${scheme}`;

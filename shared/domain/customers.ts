@@ -20,3 +20,13 @@ export type BuyingRole = (typeof buyingRoles)[number];
 export function customerNameKey(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+/** Tags as stored (a JSON array of strings); anything unreadable counts as no tags. */
+export function parseTags(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
+  } catch {
+    return [];
+  }
+}

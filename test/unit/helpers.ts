@@ -6,6 +6,7 @@ import { seededBytes, uuidv7Source } from '../../electron/core/ids';
 import { handlers } from '../../electron/features/handlers';
 import { dispatch } from '../../electron/ipc/dispatch';
 import type { ApiError, Input, MethodName, Output } from '../../shared/contract';
+import type { User } from '../../shared/contract/team';
 
 /**
  * A real database file in a fresh temp folder, migrated, with a fixed clock that only
@@ -71,4 +72,26 @@ export function dbSnapshot(ctx: AppContext): string {
   return JSON.stringify(
     tables.map((t) => ctx.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()),
   );
+}
+
+/**
+ * First run as a manager ("王经理" of "华东销售部", who becomes the current user), plus
+ * reps in the same team, named as given.
+ */
+export async function startTeam(
+  ctx: AppContext,
+  repNames: string[] = [],
+): Promise<{ manager: User; teamId: string; reps: User[] }> {
+  const status = await call(ctx, 'app.createTeam', {
+    teamName: '华东销售部',
+    userName: '王经理',
+    role: 'manager',
+  });
+  const manager = status.currentUser;
+  if (!manager?.teamId) throw new Error('no current user after createTeam');
+  const teamId = manager.teamId;
+  const reps: User[] = [];
+  for (const name of repNames)
+    reps.push(await call(ctx, 'team.saveUser', { name, role: 'rep', teamId }));
+  return { manager, teamId, reps };
 }

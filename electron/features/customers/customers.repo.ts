@@ -7,7 +7,7 @@ import type {
   customerListInput,
   GradingMatrix,
 } from '../../../shared/contract/customers';
-import { customerNameKey } from '../../../shared/domain/customers';
+import { customerNameKey, parseTags } from '../../../shared/domain/customers';
 import {
   GRADE_STALE_DAYS,
   addDays,
@@ -19,6 +19,7 @@ import { likeContains } from '../../../shared/domain/text';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { contacts, customers, teams, users } from '../../db/schema';
+import { contactColumns } from '../contacts/contacts.repo';
 
 export type CustomerQuery = z.output<typeof customerListInput>;
 
@@ -182,15 +183,7 @@ export function customerFacets(db: Db): { regions: string[]; industries: string[
 
 export function listContacts(db: Db, customerId: string): Contact[] {
   return db
-    .select({
-      id: contacts.id,
-      name: contacts.name,
-      title: contacts.title,
-      phone: contacts.phone,
-      email: contacts.email,
-      buyingRole: contacts.buyingRole,
-      notes: contacts.notes,
-    })
+    .select(contactColumns)
     .from(contacts)
     .where(and(eq(contacts.customerId, customerId), isNull(contacts.deletedAt)))
     .orderBy(asc(contacts.name))
@@ -227,15 +220,6 @@ export function getCustomer(
     .get();
   if (!row) return undefined;
   return { ...row, tags: parseTags(row.tags), contacts: listContacts(db, id) };
-}
-
-function parseTags(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
-  } catch {
-    return [];
-  }
 }
 
 /** A live customer whose name folds to the same key, if any (the uniqueness rule of domain.md §2). */

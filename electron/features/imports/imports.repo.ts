@@ -1,5 +1,5 @@
 import { and, inArray, isNull } from 'drizzle-orm';
-import { customerNameKey, type CustomerStatus } from '../../../shared/domain/customers';
+import { customerNameKey, parseTags, type CustomerStatus } from '../../../shared/domain/customers';
 import type { Db } from '../../db/connection';
 import { contacts, customers, users } from '../../db/schema';
 import type { Lookups } from './validate';
@@ -105,13 +105,4 @@ export function loadExisting(db: Db, keys: readonly string[]): Map<string, Exist
     }
   }
   return found;
-}
-
-function parseTags(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
-  } catch {
-    return [];
-  }
 }

@@ -3,7 +3,7 @@ import type { Input, Output } from '../../../../shared/contract';
 import type { CustomerDetail } from '../../../../shared/contract/customers';
 import type { FollowUp } from '../../../../shared/contract/followups';
 import type { User } from '../../../../shared/contract/team';
-import { call, callError, count, tempApp } from '../../helpers';
+import { call, callError, count, startTeam, tempApp } from '../../helpers';
 
 let app: ReturnType<typeof tempApp>;
 let manager: User;
@@ -47,23 +47,9 @@ const texts = (groups: Groups) => ({
 
 beforeEach(async () => {
   app = tempApp();
-  const status = await call(app, 'app.createTeam', {
-    teamName: '华东销售部',
-    userName: '王经理',
-    role: 'manager',
-  });
-  if (!status.currentUser?.teamId) throw new Error('no current user');
-  manager = status.currentUser;
-  alice = await call(app, 'team.saveUser', {
-    name: 'Alice',
-    role: 'rep',
-    teamId: manager.teamId ?? '',
-  });
-  bob = await call(app, 'team.saveUser', {
-    name: 'Bob',
-    role: 'rep',
-    teamId: manager.teamId ?? '',
-  });
+  let reps: User[];
+  ({ manager, reps } = await startTeam(app, ['Alice', 'Bob']));
+  [alice, bob] = reps as [User, User];
   const westTeam = await call(app, 'team.saveTeam', { name: '西部销售部' });
   carol = await call(app, 'team.saveUser', { name: 'Carol', role: 'rep', teamId: westTeam.id });
   acme = await call(app, 'customers.create', {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { User } from '../../../../shared/contract/team';
-import { call, callError, count, dbSnapshot, tempApp } from '../../helpers';
+import { call, callError, count, dbSnapshot, startTeam, tempApp } from '../../helpers';
 
 let app: ReturnType<typeof tempApp>;
 let manager: User;
@@ -36,18 +36,9 @@ async function logActivity(customerId: string, at: string, kind: 'call' | 'hando
 
 beforeEach(async () => {
   app = tempApp({ start: '2026-11-23T09:00:00.000Z' });
-  const status = await call(app, 'app.createTeam', {
-    teamName: 'East',
-    userName: 'Manager',
-    role: 'manager',
-  });
-  if (!status.currentUser?.teamId) throw new Error('no user');
-  manager = status.currentUser;
-  rep = await call(app, 'team.saveUser', {
-    name: 'Rep',
-    role: 'rep',
-    teamId: manager.teamId ?? '',
-  });
+  const team = await startTeam(app, ['Rep']);
+  manager = team.manager;
+  [rep] = team.reps as [User];
 });
 afterEach(() => app.cleanup());
 

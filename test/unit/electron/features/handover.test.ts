@@ -3,7 +3,7 @@ import type { User } from '../../../../shared/contract/team';
 import { handoverPartNames, receiverOf } from '../../../../shared/domain/handover';
 import { executeHandover } from '../../../../electron/features/handover/handover.plan';
 import { handoverParts, type HandoverPart } from '../../../../electron/features/handover/parts';
-import { call, callError, count, tempApp } from '../../helpers';
+import { call, callError, count, startTeam, tempApp } from '../../helpers';
 
 let app: ReturnType<typeof tempApp>;
 let manager: User;
@@ -80,18 +80,10 @@ function snapshot(): string {
 
 beforeEach(async () => {
   app = tempApp();
-  const status = await call(app, 'app.createTeam', {
-    teamName: '华东销售部',
-    userName: '王经理',
-    role: 'manager',
-  });
-  if (!status.currentUser?.teamId) throw new Error('no current user');
-  manager = status.currentUser;
-  const teamId = status.currentUser.teamId;
-  zhang = await call(app, 'team.saveUser', { name: '张三', role: 'rep', teamId });
-  li = await call(app, 'team.saveUser', { name: '李四', role: 'rep', teamId });
-  wang = await call(app, 'team.saveUser', { name: '王五', role: 'rep', teamId });
-  zhao = await call(app, 'team.saveUser', { name: '赵六', role: 'rep', teamId });
+  const team = await startTeam(app, ['张三', '李四', '王五', '赵六']);
+  manager = team.manager;
+  const teamId = team.teamId;
+  [zhang, li, wang, zhao] = team.reps as [User, User, User, User];
   admin = await call(app, 'team.saveUser', { name: '管理员', role: 'admin', teamId });
   await call(app, 'team.setUserActive', { id: zhao.id, active: false });
 

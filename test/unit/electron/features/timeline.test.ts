@@ -4,7 +4,7 @@ import { defaultActivityCategory } from '../../../../shared/domain/activities';
 import type { CustomerDetail } from '../../../../shared/contract/customers';
 import type { TimelineEntry } from '../../../../shared/contract/timeline';
 import type { User } from '../../../../shared/contract/team';
-import { call, callError, count, tempApp } from '../../helpers';
+import { call, callError, count, startTeam, tempApp } from '../../helpers';
 
 let app: ReturnType<typeof tempApp>;
 let manager: User;
@@ -76,18 +76,9 @@ function addContact(customerId: string, id: string, name: string): void {
 
 beforeEach(async () => {
   app = tempApp();
-  const status = await call(app, 'app.createTeam', {
-    teamName: '华东销售部',
-    userName: '王经理',
-    role: 'manager',
-  });
-  if (!status.currentUser?.teamId) throw new Error('no current user');
-  manager = status.currentUser;
-  alice = await call(app, 'team.saveUser', {
-    name: 'Alice',
-    role: 'rep',
-    teamId: manager.teamId ?? '',
-  });
+  let reps: User[];
+  ({ manager, reps } = await startTeam(app, ['Alice']));
+  [alice] = reps as [User];
   prospect = await call(app, 'customers.create', {
     name: '恒信机电',
     ownerId: alice.id,
