@@ -2,7 +2,22 @@ import { getTableColumns, type InferInsertModel } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { customerNameKey } from '../../shared/domain/customers';
 import { effectiveGrade } from '../../shared/domain/grading';
-import { activities, contacts, customers, followUps, settings, teams, users } from '../db/schema';
+import {
+  activities,
+  collections,
+  contacts,
+  customers,
+  dealChecks,
+  dealLines,
+  deals,
+  followUps,
+  products,
+  receivables,
+  settings,
+  stageHistory,
+  teams,
+  users,
+} from '../db/schema';
 
 /**
  * The tables that are shared with the team, and so written only through `commit`.
@@ -16,6 +31,13 @@ export const syncedTables = {
   contacts,
   activities,
   follow_ups: followUps,
+  products,
+  deals,
+  deal_lines: dealLines,
+  deal_checks: dealChecks,
+  stage_history: stageHistory,
+  receivables,
+  collections,
   settings,
 } as const;
 export type SyncedTableName = keyof typeof syncedTables;
@@ -28,6 +50,13 @@ type InsertModels = {
   contacts: InferInsertModel<typeof contacts>;
   activities: InferInsertModel<typeof activities>;
   follow_ups: InferInsertModel<typeof followUps>;
+  products: InferInsertModel<typeof products>;
+  deals: InferInsertModel<typeof deals>;
+  deal_lines: InferInsertModel<typeof dealLines>;
+  deal_checks: InferInsertModel<typeof dealChecks>;
+  stage_history: InferInsertModel<typeof stageHistory>;
+  receivables: InferInsertModel<typeof receivables>;
+  collections: InferInsertModel<typeof collections>;
   settings: InferInsertModel<typeof settings>;
 };
 /** The fields a change may set: everything but the id and the row metadata `commit` owns. */

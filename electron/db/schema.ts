@@ -144,6 +144,143 @@ export const followUps = sqliteTable(
   ],
 );
 
+/** The product catalogue (Settings): what product lines on a deal pick from. */
+export const products = sqliteTable('products', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  unit: text('unit'),
+  /** List price in fen. */
+  listPrice: integer('list_price').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  ...syncedColumns(),
+});
+
+/** A sales opportunity (domain.md §3). Money is integer fen. */
+export const deals = sqliteTable(
+  'deals',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id').notNull(),
+    ownerId: text('owner_id').notNull(),
+    title: text('title').notNull(),
+    amount: integer('amount').notNull(),
+    /** YYYY-MM-DD */
+    expectedCloseOn: text('expected_close_on').notNull(),
+    milestone: text('milestone', { enum: ['M1', 'M2', 'M3', 'M4', 'M5', 'M6'] }).notNull(),
+    status: text('status', { enum: ['open', 'won', 'lost'] }).notNull(),
+    /** When the deal entered its current milestone (ISO instant): days in stage, stalled. */
+    stageEnteredAt: text('stage_entered_at').notNull(),
+    lostReason: text('lost_reason'),
+    /** YYYY-MM-DD the deal was won or lost. */
+    closedOn: text('closed_on'),
+    nextStep: text('next_step'),
+    isKey: integer('is_key', { mode: 'boolean' }).notNull().default(false),
+    /** Key opportunity brief (slide 33): the 经办人 and the 决策者 and what each sees. */
+    contactId: text('contact_id'),
+    contactProblem: text('contact_problem'),
+    contactCause: text('contact_cause'),
+    contactVision: text('contact_vision'),
+    contactValue: text('contact_value'),
+    deciderId: text('decider_id'),
+    deciderProblem: text('decider_problem'),
+    deciderCause: text('decider_cause'),
+    deciderVision: text('decider_vision'),
+    deciderValue: text('decider_value'),
+    ...syncedColumns(),
+  },
+  (t) => [
+    index('deals_board_idx').on(t.status, t.milestone, t.stageEnteredAt),
+    index('deals_owner_idx').on(t.ownerId, t.status),
+    index('deals_customer_idx').on(t.customerId),
+    index('deals_close_idx').on(t.expectedCloseOn),
+    index('deals_closed_idx').on(t.status, t.closedOn),
+  ],
+);
+
+/** Product lines of a deal; when a deal has lines, its amount is their sum. */
+export const dealLines = sqliteTable(
+  'deal_lines',
+  {
+    id: text('id').primaryKey(),
+    dealId: text('deal_id').notNull(),
+    productId: text('product_id').notNull(),
+    quantity: integer('quantity').notNull(),
+    /** Unit price in fen. */
+    unitPrice: integer('unit_price').notNull(),
+    ...syncedColumns(),
+  },
+  (t) => [index('deal_lines_deal_idx').on(t.dealId)],
+);
+
+/** One exit criterion of a deal, ticked (or unticked) by someone at some time. */
+export const dealChecks = sqliteTable(
+  'deal_checks',
+  {
+    id: text('id').primaryKey(),
+    dealId: text('deal_id').notNull(),
+    criterion: text('criterion').notNull(),
+    checked: integer('checked', { mode: 'boolean' }).notNull(),
+    checkedBy: text('checked_by'),
+    checkedAt: text('checked_at'),
+    ...syncedColumns(),
+  },
+  (t) => [index('deal_checks_deal_idx').on(t.dealId, t.criterion)],
+);
+
+/** Every milestone move: insert-only history (from, to, at, by, forced, reason). */
+export const stageHistory = sqliteTable(
+  'stage_history',
+  {
+    id: text('id').primaryKey(),
+    dealId: text('deal_id').notNull(),
+    customerId: text('customer_id').notNull(),
+    /** null for the deal's creation. */
+    fromMilestone: text('from_milestone'),
+    fromStatus: text('from_status'),
+    toMilestone: text('to_milestone').notNull(),
+    toStatus: text('to_status').notNull(),
+    at: text('at').notNull(),
+    byUserId: text('by_user_id'),
+    forced: integer('forced', { mode: 'boolean' }).notNull().default(false),
+    reason: text('reason'),
+    ...syncedColumns(),
+  },
+  (t) => [index('stage_history_deal_idx').on(t.dealId, t.at), index('stage_history_customer_idx').on(t.customerId, t.at), index('stage_history_at_idx').on(t.at)],
+);
+
+/** What a won deal's customer owes: one row per instalment. */
+export const receivables = sqliteTable(
+  'receivables',
+  {
+    id: text('id').primaryKey(),
+    dealId: text('deal_id').notNull(),
+    customerId: text('customer_id').notNull(),
+    amount: integer('amount').notNull(),
+    /** YYYY-MM-DD */
+    dueOn: text('due_on').notNull(),
+    ...syncedColumns(),
+  },
+  (t) => [index('receivables_deal_idx').on(t.dealId), index('receivables_customer_idx').on(t.customerId, t.dueOn)],
+);
+
+/** Money collected against a receivable (货款回收). */
+export const collections = sqliteTable(
+  'collections',
+  {
+    id: text('id').primaryKey(),
+    receivableId: text('receivable_id').notNull(),
+    dealId: text('deal_id').notNull(),
+    customerId: text('customer_id').notNull(),
+    amount: integer('amount').notNull(),
+    /** YYYY-MM-DD */
+    collectedOn: text('collected_on').notNull(),
+    byUserId: text('by_user_id'),
+    note: text('note'),
+    ...syncedColumns(),
+  },
+  (t) => [index('collections_receivable_idx').on(t.receivableId), index('collections_customer_idx').on(t.customerId, t.collectedOn), index('collections_on_idx').on(t.collectedOn)],
+);
+
 /** Team-wide settings (currency, later frequency rules…): synced, one row per key. */
 export const settings = sqliteTable('settings', {
   id: text('id').primaryKey(),

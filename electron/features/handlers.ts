@@ -2,6 +2,9 @@ import type { AllHandlers } from '../ipc/dispatch';
 import { appHandlers } from './app/app.handlers';
 import { customersHandlers } from './customers/customers.handlers';
 import { contactsHandlers } from './contacts/contacts.handlers';
+import { dealsHandlers } from './deals/deals.handlers';
+import { productsHandlers } from './products/products.handlers';
+import { receivablesHandlers } from './receivables/receivables.handlers';
 import { followUpsHandlers } from './followups/followups.handlers';
 import { handoverHandlers } from './handover/handover.handlers';
 import { importsHandlers } from './imports/imports.handlers';
@@ -20,4 +23,7 @@ export const handlers: AllHandlers = {
   ...followUpsHandlers,
   ...importsHandlers,
   ...handoverHandlers,
+  ...productsHandlers,
+  ...dealsHandlers,
+  ...receivablesHandlers,
 };

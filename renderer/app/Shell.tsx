@@ -15,6 +15,8 @@ import {
   IconAddressBook,
   IconChecklist,
   IconLayoutGrid,
+  IconLayoutKanban,
+  IconStar,
   IconSearch,
   IconSettings,
   IconUsersGroup,
@@ -32,6 +34,8 @@ const modKey = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
 const navItems = [
   { to: '/customers', label: 'nav.customers', icon: IconAddressBook },
+  { to: '/deals', label: 'nav.deals', icon: IconLayoutKanban },
+  { to: '/key-deals', label: 'nav.keyDeals', icon: IconStar },
   { to: '/grading', label: 'nav.grading', icon: IconLayoutGrid },
   { to: '/follow-ups', label: 'nav.followUps', icon: IconChecklist },
   { to: '/team', label: 'nav.team', icon: IconUsersGroup },

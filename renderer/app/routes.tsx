@@ -21,6 +21,20 @@ export const router = createHashRouter([
         }),
       },
       {
+        path: 'deals',
+        lazy: async () => ({ Component: (await import('../features/deals/BoardPage')).BoardPage }),
+      },
+      {
+        path: 'deals/:id',
+        lazy: async () => ({ Component: (await import('../features/deals/DealPage')).DealPage }),
+      },
+      {
+        path: 'key-deals',
+        lazy: async () => ({
+          Component: (await import('../features/deals/KeyDealsPage')).KeyDealsPage,
+        }),
+      },
+      {
         path: 'follow-ups',
         lazy: async () => ({
           Component: (await import('../features/followups/FollowUpsPage')).FollowUpsPage,

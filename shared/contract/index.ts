@@ -7,6 +7,9 @@ import { importsContract } from './imports';
 import { teamContract } from './team';
 import { timelineContract } from './timeline';
 import { contactsContract } from './contacts';
+import { dealsContract } from './deals';
+import { productsContract } from './products';
+import { receivablesContract } from './receivables';
 import { settingsContract } from './settings';
 
 /** Every method the main process answers; the preload exposes exactly these. */
@@ -20,6 +23,9 @@ export const contract = {
   ...followUpsContract,
   ...importsContract,
   ...handoverContract,
+  ...productsContract,
+  ...dealsContract,
+  ...receivablesContract,
 } as const;
 
 export type AppContract = typeof contract;

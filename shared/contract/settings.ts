@@ -8,7 +8,13 @@ export const frequencyRules = z
   .object({ key: days, potential: days, ordinary: days, ignore: days })
   .strict();
 
-export const teamSettings = z.object({ frequencyRules });
+const stallDays = z.number().int().min(1, 'validation.range').max(365, 'validation.range');
+/** Days in a milestone after which an open deal counts as stalled (停滞), per milestone. */
+export const stalledDays = z
+  .object({ M1: stallDays, M2: stallDays, M3: stallDays, M4: stallDays, M5: stallDays })
+  .strict();
+
+export const teamSettings = z.object({ frequencyRules, stalledDays });
 export type TeamSettings = z.infer<typeof teamSettings>;
 
 export const settingsContract = {
@@ -16,4 +22,6 @@ export const settingsContract = {
   'settings.get': method(z.object({}).strict(), teamSettings),
   /** Sets the visit frequency rule of each grade. */
   'settings.setFrequencyRules': method(frequencyRules, teamSettings),
+  /** Sets the stalled-deal threshold of each open milestone. */
+  'settings.setStalledDays': method(stalledDays, teamSettings),
 } as const;

@@ -9,6 +9,8 @@ export const core = messages({
     },
     nav: {
       customers: 'Customers',
+      deals: 'Funnel board',
+      keyDeals: 'Key opportunities',
       grading: 'Grading matrix',
       followUps: 'My follow-ups',
       team: 'Team',
@@ -84,6 +86,8 @@ export const core = messages({
     },
     nav: {
       customers: '客户',
+      deals: '销售漏斗',
+      keyDeals: '关键机会',
       grading: '客户等级矩阵',
       followUps: '我的待办',
       team: '团队',

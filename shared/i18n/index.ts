@@ -1,6 +1,10 @@
 import { core } from './core';
 import { customers } from './customers';
+import { dealrules } from './dealrules';
+import { deals } from './deals';
 import { followups } from './followups';
+import { milestones } from './milestones';
+import { receivables } from './receivables';
 import { grading } from './grading';
 import { handover } from './handover';
 import { imports } from './imports';
@@ -11,7 +15,20 @@ import { timeline } from './timeline';
  * The message catalogues, merged from one module per feature (each holds both languages).
  * A feature adds its module here.
  */
-const modules = [core, people, customers, grading, timeline, followups, imports, handover] as const;
+const modules = [
+  core,
+  people,
+  customers,
+  grading,
+  timeline,
+  followups,
+  imports,
+  handover,
+  milestones,
+  deals,
+  dealrules,
+  receivables,
+] as const;
 
 type Merge<M extends readonly { en: object }[]> = M extends readonly [
   infer H extends { en: object },

@@ -1,20 +1,32 @@
 import type { settingsContract } from '../../../shared/contract/settings';
+import type { AppContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import type { HandlersOf } from '../../ipc/dispatch';
 import { currentUser } from '../team/current-user';
 import { teamSettings, writeSetting } from './settings.repo';
 
+/** Team settings are a manager's call. */
+function assertManager(ctx: AppContext): void {
+  if (currentUser(ctx)?.role === 'rep')
+    throw new AppError(
+      'conflict',
+      'only a manager can change team settings',
+      'errors.settingsNeedManager',
+    );
+}
+
 export const settingsHandlers: HandlersOf<typeof settingsContract> = {
   'settings.get': (_input, ctx) => teamSettings(ctx.db),
 
   'settings.setFrequencyRules': (input, ctx) => {
-    if (currentUser(ctx)?.role === 'rep')
-      throw new AppError(
-        'conflict',
-        'only a manager can change team settings',
-        'errors.settingsNeedManager',
-      );
+    assertManager(ctx);
     writeSetting(ctx, 'visit_frequency_days', input);
+    return teamSettings(ctx.db);
+  },
+
+  'settings.setStalledDays': (input, ctx) => {
+    assertManager(ctx);
+    writeSetting(ctx, 'stalled_days', input);
     return teamSettings(ctx.db);
   },
 };

@@ -2,8 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   frequencyRules as frequencyRulesSchema,
+  stalledDays as stalledDaysSchema,
   type TeamSettings,
 } from '../../../shared/contract/settings';
+import { defaultStalledDays } from '../../../shared/domain/milestones';
 import { defaultFrequencyRules, type FrequencyRules } from '../../../shared/domain/grading';
 import type { AppContext } from '../../core/context';
 import type { Db } from '../../db/connection';
@@ -46,6 +48,11 @@ export function frequencyRules(db: Db): FrequencyRules {
   return readSetting(db, 'visit_frequency_days', frequencyRulesSchema, defaultFrequencyRules);
 }
 
+/** Days in each open milestone after which a deal is stalled (default 30, domain.md §7). */
+export function stalledDays(db: Db): TeamSettings['stalledDays'] {
+  return readSetting(db, 'stalled_days', stalledDaysSchema, defaultStalledDays);
+}
+
 export function teamSettings(db: Db): TeamSettings {
-  return { frequencyRules: frequencyRules(db) };
+  return { frequencyRules: frequencyRules(db), stalledDays: stalledDays(db) };
 }

@@ -32,7 +32,9 @@ import { PageLoader } from '../../components/PageLoader';
 import { formatDate, formatDateTime } from '../../components/format';
 import { ApiFailure, call } from '../../api/client';
 import { useErrorMessage } from '../../components/errors';
+import { CustomerDeals } from '../deals/CustomerDeals';
 import { GradingCard } from '../grading/GradingCard';
+import { CustomerReceivablesBadge } from '../receivables/CustomerReceivablesBadge';
 import { ContactFormModal } from './ContactFormModal';
 import { LastContact } from './LastContact';
 import { CustomerFollowUps } from '../followups/CustomerFollowUps';
@@ -95,6 +97,7 @@ export function CustomerDetailPage() {
           <Group gap="sm">
             <Title order={2}>{c.name}</Title>
             <StatusBadge status={c.status} />
+            <CustomerReceivablesBadge customerId={c.id} />
           </Group>
           <Group gap="xs">
             <Text size="sm" c="dimmed">
@@ -131,6 +134,7 @@ export function CustomerDetailPage() {
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Stack gap="lg">
           <Details customer={c} />
+          <CustomerDeals customerId={c.id} />
           <Contacts customer={c} />
         </Stack>
         <Stack gap="lg">

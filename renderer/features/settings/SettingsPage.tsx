@@ -18,6 +18,8 @@ import { useApiQuery } from '../../api/queries';
 import { useAppStatus, useCurrentUser } from '../../app/status';
 import { useStatusMutation } from '../../app/useStatusMutation';
 import { ErrorState } from '../../components/ErrorState';
+import { ProductsCard } from '../deals/ProductsCard';
+import { StalledDaysCard } from '../deals/StalledDaysCard';
 import { FrequencyRulesCard } from '../grading/FrequencyRulesCard';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -129,6 +131,8 @@ export function SettingsPage() {
       </Section>
 
       <FrequencyRulesCard />
+      <StalledDaysCard />
+      <ProductsCard />
 
       <Section title={t('settings.about')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

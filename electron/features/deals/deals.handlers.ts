@@ -1,0 +1,4 @@
+import type { dealsContract } from '../../../shared/contract/deals';
+import type { HandlersOf } from '../../ipc/dispatch';
+
+export const dealsHandlers: HandlersOf<typeof dealsContract> = {};

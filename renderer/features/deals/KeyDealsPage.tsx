@@ -1,0 +1,3 @@
+export function KeyDealsPage() {
+  return null;
+}

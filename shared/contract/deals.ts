@@ -1,0 +1,2 @@
+/** Methods of the deals feature. */
+export const dealsContract = {} as const;

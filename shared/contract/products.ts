@@ -1,0 +1,2 @@
+/** Methods of the products feature. */
+export const productsContract = {} as const;

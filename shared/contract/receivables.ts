@@ -1,0 +1,2 @@
+/** Methods of the receivables feature. */
+export const receivablesContract = {} as const;

@@ -1,0 +1,7 @@
+import { messages } from './define';
+
+/** Messages of the deals feature. */
+export const deals = messages({
+  en: { deals: { title: 'deals' } },
+  'zh-CN': { deals: { title: 'deals' } },
+});
