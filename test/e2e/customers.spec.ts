@@ -13,7 +13,7 @@ type CustomerRecord = {
 
 test('add, search, edit, delete and undo a customer', async ({ page, host }) => {
   await page.goto(host.url);
-  await expect(page.getByRole('heading', { name: 'Customers' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Customers', exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'New customer' }).click();
   const dialog = page.getByRole('dialog');

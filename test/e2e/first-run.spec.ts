@@ -22,7 +22,7 @@ test('first run: choose English, create my team, land on an empty customer list'
   await page.locator('label', { hasText: /^Manager$/ }).click();
   await page.getByRole('button', { name: 'Start using Pacer' }).click();
 
-  await expect(page.getByRole('heading', { name: 'Customers' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Customers', exact: true })).toBeVisible();
   await expect(page.getByText('No customers yet')).toBeVisible();
   await expect(page.getByTestId('current-user')).toHaveText('Wang Fang');
 
