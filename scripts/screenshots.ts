@@ -67,6 +67,15 @@ for (const language of ['zh-CN', 'en'] as const) {
     await app.getByRole('table').getByRole('link').first().click();
     await app.getByRole('heading', { level: 2 }).waitFor();
     await shoot(app, `customer-detail-${suffix}`);
+    await app.goto(`${host.url.split('?')[0]}#/deals`);
+    await app.locator('[data-deal-id]').first().waitFor();
+    await shoot(app, `board-${suffix}`);
+    await app.locator('[data-deal-id] a').first().click();
+    await app.getByRole('heading', { level: 2 }).first().waitFor();
+    await shoot(app, `deal-${suffix}`);
+    await app.goto(`${host.url.split('?')[0]}#/key-deals`);
+    await app.getByRole('table').first().waitFor();
+    await shoot(app, `key-deals-${suffix}`);
     await app.goto(`${host.url.split('?')[0]}#/grading`);
     await app.getByRole('grid').waitFor();
     await shoot(app, `grading-${suffix}`);

@@ -3,6 +3,7 @@ import type { Bench } from '../bench';
 
 const BOOK = 500;
 const OPEN_FOLLOW_UPS = 100;
+const OPEN_DEALS = 100;
 const RUNS = 3;
 
 /**
@@ -69,6 +70,21 @@ export async function run(bench: Bench): Promise<void> {
     ctx.sqlite.transaction(() => {
       for (const c of customers) insert.run(ctx.newId(), c.id, leaving.id, stamp, stamp);
     })();
+    // The budget's book also has 100 open deals: give the leaving rep some of the pipeline.
+    const openDeals = (
+      ctx.sqlite
+        .prepare(
+          "SELECT count(*) AS n FROM deals WHERE owner_id = ? AND status = 'open' AND deleted_at IS NULL",
+        )
+        .get(leaving.id) as { n: number }
+    ).n;
+    if (openDeals < OPEN_DEALS) {
+      ctx.sqlite
+        .prepare(
+          "UPDATE deals SET owner_id = ? WHERE id IN (SELECT id FROM deals WHERE status = 'open' AND deleted_at IS NULL AND owner_id <> ? ORDER BY id LIMIT ?)",
+        )
+        .run(leaving.id, leaving.id, OPEN_DEALS - openDeals);
+    }
     // Key and potential customers to the manager, the rest to a colleague: a split handover.
     inputs.push({
       fromUserId: leaving.id,
@@ -80,11 +96,23 @@ export async function run(bench: Bench): Promise<void> {
   if (books.some((n) => n !== BOOK))
     throw new Error(`bench setup: books are ${books.join(', ')}, not ${BOOK}`);
   const openFollowUps = inputs.map((input) => openOf(input.fromUserId)).sort((a, b) => a - b);
+  const openDealCounts = inputs
+    .map(
+      (input) =>
+        (
+          ctx.sqlite
+            .prepare(
+              "SELECT count(*) AS n FROM deals WHERE owner_id = ? AND status = 'open' AND deleted_at IS NULL",
+            )
+            .get(input.fromUserId) as { n: number }
+        ).n,
+    )
+    .sort((a, b) => a - b);
   bench.record({
     name: 'handover of a 500-customer book',
     value: await bench.timeCall('handover.execute', inputs, RUNS),
     budget: 2000,
     unit: 'ms',
-    note: `${BOOK} customers, ${openFollowUps[0]}–${openFollowUps.at(-1)} open follow-ups, one commit; no open deals until issue 4`,
+    note: `${BOOK} customers, ${openFollowUps[0]}–${openFollowUps.at(-1)} open follow-ups, ${openDealCounts[0]}–${openDealCounts.at(-1)} open deals, one commit`,
   });
 }

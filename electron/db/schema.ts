@@ -245,7 +245,11 @@ export const stageHistory = sqliteTable(
     reason: text('reason'),
     ...syncedColumns(),
   },
-  (t) => [index('stage_history_deal_idx').on(t.dealId, t.at), index('stage_history_customer_idx').on(t.customerId, t.at), index('stage_history_at_idx').on(t.at)],
+  (t) => [
+    index('stage_history_deal_idx').on(t.dealId, t.at),
+    index('stage_history_customer_idx').on(t.customerId, t.at),
+    index('stage_history_at_idx').on(t.at),
+  ],
 );
 
 /** What a won deal's customer owes: one row per instalment. */
@@ -260,7 +264,10 @@ export const receivables = sqliteTable(
     dueOn: text('due_on').notNull(),
     ...syncedColumns(),
   },
-  (t) => [index('receivables_deal_idx').on(t.dealId), index('receivables_customer_idx').on(t.customerId, t.dueOn)],
+  (t) => [
+    index('receivables_deal_idx').on(t.dealId),
+    index('receivables_customer_idx').on(t.customerId, t.dueOn),
+  ],
 );
 
 /** Money collected against a receivable (货款回收). */
@@ -278,7 +285,11 @@ export const collections = sqliteTable(
     note: text('note'),
     ...syncedColumns(),
   },
-  (t) => [index('collections_receivable_idx').on(t.receivableId), index('collections_customer_idx').on(t.customerId, t.collectedOn), index('collections_on_idx').on(t.collectedOn)],
+  (t) => [
+    index('collections_receivable_idx').on(t.receivableId),
+    index('collections_customer_idx').on(t.customerId, t.collectedOn),
+    index('collections_on_idx').on(t.collectedOn),
+  ],
 );
 
 /** Team-wide settings (currency, later frequency rules…): synced, one row per key. */

@@ -15,6 +15,11 @@ export class BulkInserter {
 
   constructor(private readonly sqlite: Sqlite) {}
 
+  /** Reads what earlier parts wrote in the same transaction (e.g. the won deals' receivables). */
+  rows<T extends SqlRow>(sql: string, ...params: (string | number | null)[]): T[] {
+    return this.sqlite.prepare(sql).all(...params) as T[];
+  }
+
   insert(table: SyncedTableName, row: SqlRow): void {
     const columns = Object.keys(row);
     const key = `${table}:${columns.join(',')}`;

@@ -125,8 +125,10 @@ export const customersPart: DemoPart = {
         const title = contactTitles[seat];
         if (!title) continue;
         if (contactNames.size > 50_000) contactNames.clear();
+        const contactId = world.idAt(createdAt);
+        world.contactIds.set(id, [...(world.contactIds.get(id) ?? []), contactId]);
         out.insert('contacts', {
-          id: world.idAt(createdAt),
+          id: contactId,
           customer_id: id,
           name: personName(world, contactNames),
           title: title.title,

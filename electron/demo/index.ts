@@ -4,12 +4,20 @@ import { AppError } from '../core/errors';
 import type { SyncedTableName } from '../core/tables';
 import { activitiesPart } from './activities';
 import { BulkInserter } from './bulk';
+import { collectionsPart } from './collections';
 import { customersPart } from './customers';
+import { dealsPart } from './deals';
 import { peoplePart } from './people';
 import { DemoWorld, type DemoPart, type DemoSize } from './world';
 
 /** The generator's parts, in the order they run; each reads what the earlier ones made. */
-export const demoParts: DemoPart[] = [peoplePart, customersPart, activitiesPart];
+export const demoParts: DemoPart[] = [
+  peoplePart,
+  customersPart,
+  activitiesPart,
+  dealsPart,
+  collectionsPart,
+];
 
 export type DemoOptions = { size: DemoSize; seed?: number; today?: string };
 export type DemoReport = {

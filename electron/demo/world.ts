@@ -63,6 +63,8 @@ export class DemoWorld {
   readonly start: Date;
   readonly users: DemoUser[] = [];
   readonly customers: DemoCustomer[] = [];
+  /** Contact ids per customer id, in creation order (deal briefs pick from these). */
+  readonly contactIds = new Map<string, string[]>();
   private readonly bytes: (n: number) => Uint8Array;
   private counter = 0;
 

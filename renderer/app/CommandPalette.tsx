@@ -44,6 +44,12 @@ export function CommandPalette() {
       run: () => void navigate('/customers?new=1'),
     },
     {
+      id: 'new-deal',
+      label: t('nav.newDeal'),
+      icon: <IconPlus size={18} />,
+      run: () => void navigate('/deals?new=1'),
+    },
+    {
       id: 'go-customers',
       label: t('nav.goTo', { page: t('nav.customers') }),
       icon: <IconAddressBook size={18} />,

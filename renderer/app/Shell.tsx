@@ -48,7 +48,10 @@ export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  useHotkeys([['mod+shift+N', () => void navigate('/customers?new=1')]]);
+  useHotkeys([
+    ['mod+shift+N', () => void navigate('/customers?new=1')],
+    ['mod+shift+D', () => void navigate('/deals?new=1')],
+  ]);
 
   return (
     <AppShell

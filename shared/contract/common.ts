@@ -41,8 +41,16 @@ export const pageInput = {
   pageSize: z.number().int().min(1).max(200).default(50),
 };
 
-/** A calendar date, YYYY-MM-DD, that really exists. */
+/**
+ * A calendar date, YYYY-MM-DD, that really exists (no 2026-02-30, no month 13) and lies in
+ * 2000–2099, so a typo'd 2206 never becomes a due date.
+ */
 export const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'validation.date');
+  .refine((d) => {
+    const [y = 0, m = 0, dd = 0] = d.split('-').map(Number);
+    const date = new Date(Date.UTC(y, m - 1, dd));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === dd;
+  }, 'validation.date')
+  .refine((d) => d >= '2000-01-01' && d < '2100-01-01', 'validation.range');

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import {
   activityCategories,
-  activityKinds,
   loggableKinds,
+  timelineKinds,
   timelineSources,
 } from '../domain/activities';
+import { dealStatuses, milestones } from '../domain/milestones';
 import { method } from './define';
 import { id, ok, requiredText } from './common';
 
@@ -30,7 +31,7 @@ export const timelineEntry = z.object({
   /** Unique across sources (each source's rows have UUIDv7 ids). */
   id: z.string(),
   source: z.enum(timelineSources),
-  kind: z.enum(activityKinds),
+  kind: z.enum(timelineKinds),
   category: z.enum(activityCategories).nullable(),
   /** When it happened (ISO UTC). */
   at: z.string(),
@@ -42,6 +43,20 @@ export const timelineEntry = z.object({
   contactName: z.string().nullable(),
   /** Whether the current user may delete it: their own call, message or note. */
   deletable: z.boolean(),
+  /** The deal a deal move or a collection belongs to (absent on activities). */
+  deal: z.object({ id: z.string(), title: z.string() }).optional(),
+  /** A deal move: where from (null for the deal's creation), where to, and whether a manager forced it (`body` holds the reason). */
+  move: z
+    .object({
+      fromMilestone: z.enum(milestones).nullable(),
+      fromStatus: z.enum(dealStatuses).nullable(),
+      toMilestone: z.enum(milestones),
+      toStatus: z.enum(dealStatuses),
+      forced: z.boolean(),
+    })
+    .optional(),
+  /** A collection's amount in fen (`at` is its day at 12:00 UTC, `body` its note). */
+  amount: z.number().optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 

@@ -17,6 +17,14 @@ export function defaultActivityCategory(status: CustomerStatus): ActivityCategor
   return status === 'customer' ? 'maintenance' : 'development';
 }
 
-/** Where timeline entries come from; later issues add visits, deal moves and score changes. */
-export const timelineSources = ['activity'] as const;
+/** Where timeline entries come from; later issues add visits and score changes. */
+export const timelineSources = ['activity', 'deal_move', 'collection'] as const;
 export type TimelineSource = (typeof timelineSources)[number];
+
+/**
+ * Every kind of timeline entry: the activities' own kinds plus the entries other tables
+ * contribute. A deal move and a collection are bookkeeping, not contact with the customer:
+ * they never count as the customer's last contact.
+ */
+export const timelineKinds = [...activityKinds, 'deal_move', 'collection'] as const;
+export type TimelineKind = (typeof timelineKinds)[number];

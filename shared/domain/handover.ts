@@ -1,11 +1,11 @@
 import { grades, type Grade } from './grading';
 
 /**
- * What a handover moves (domain.md §1), in the order the preview lists them. Open deals
- * (issue 4) and future visits (issue 6) join by adding their name here and a part in
+ * What a handover moves (domain.md §1), in the order the preview lists them. Future
+ * visits (issue 6) join by adding their name here and a part in
  * `electron/features/handover/parts.ts`.
  */
-export const handoverPartNames = ['customers', 'followUps'] as const;
+export const handoverPartNames = ['customers', 'openDeals', 'followUps'] as const;
 export type HandoverPartName = (typeof handoverPartNames)[number];
 
 /** The grade buckets a handover can split by: the four grades, and customers not graded yet. */

@@ -107,3 +107,62 @@ export const defaultStalledDays: Record<Exclude<Milestone, 'M6'>, number> = {
   M4: 30,
   M5: 30,
 };
+
+/**
+ * Whole days from the (UTC) calendar day a deal entered its stage to `today` (YYYY-MM-DD).
+ * Calendar days, not 24-hour periods, so a card reads the same all day and SQL can compare
+ * `stage_entered_at` with a cut-off date instead of computing days row by row.
+ */
+export function daysInStageOn(enteredAt: string, today: string): number {
+  const entered = Date.parse(`${enteredAt.slice(0, 10)}T00:00:00Z`);
+  return Math.max(0, Math.round((Date.parse(`${today}T00:00:00Z`) - entered) / 86_400_000));
+}
+
+/** An open deal is stalled when its days in stage exceed its milestone's threshold (domain.md §7). */
+export function isStalled(
+  deal: { milestone: Milestone; status: DealStatus; stageEnteredAt: string },
+  today: string,
+  thresholds: Record<Exclude<Milestone, 'M6'>, number>,
+): boolean {
+  if (deal.status !== 'open' || deal.milestone === 'M6') return false;
+  return daysInStageOn(deal.stageEnteredAt, today) > thresholds[deal.milestone];
+}
+
+/** The weighted amount a deal contributes: a lost deal contributes nothing. */
+export function dealWeighted(deal: {
+  amount: number;
+  milestone: Milestone;
+  status: DealStatus;
+}): number {
+  return deal.status === 'lost' ? 0 : weightedAmount(deal.amount, deal.milestone);
+}
+
+/** The exit criteria a deal's checklist shows: every milestone up to its current one. */
+export function checklistMilestones(milestone: Milestone): Milestone[] {
+  return milestones.slice(0, milestoneIndex(milestone) + 1);
+}
+
+/** The key brief's ten parts (two people, four texts each): how many are filled. */
+export function briefCompleteness(brief: Record<string, unknown>): number {
+  return briefParts.filter((k) => {
+    const v = brief[k];
+    return v !== null && v !== undefined && v !== '';
+  }).length;
+}
+export const briefParts = [
+  'contactId',
+  'contactProblem',
+  'contactCause',
+  'contactVision',
+  'contactValue',
+  'deciderId',
+  'deciderProblem',
+  'deciderCause',
+  'deciderVision',
+  'deciderValue',
+] as const;
+
+/** A sum of line totals (quantity × unit price, fen): a deal's amount when it has lines. */
+export function linesAmount(lines: readonly { quantity: number; unitPrice: number }[]): number {
+  return lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
+}

@@ -21,6 +21,7 @@ export const core = messages({
       openPalette: 'Search and commands',
       menu: 'Menu',
       newCustomer: 'New customer',
+      newDeal: 'New deal',
       goTo: 'Go to {{page}}',
     },
     common: {
@@ -98,6 +99,7 @@ export const core = messages({
       openPalette: '搜索与命令',
       menu: '菜单',
       newCustomer: '新建客户',
+      newDeal: '新建销售机会',
       goTo: '前往{{page}}',
     },
     common: {

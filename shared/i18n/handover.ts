@@ -16,15 +16,16 @@ export const handover = messages({
       pickLabel: 'Leaving rep',
       pickPlaceholder: 'Pick a colleague',
       pickHint:
-        'Their customers and open follow-ups move to colleagues in one step, and they are deactivated. Every change of owner stays in the history.',
+        'Their customers, open deals and open follow-ups move to colleagues in one step, and they are deactivated. Every change of owner stays in the history.',
       pickEmpty: 'There is nobody else to hand over.',
       parts: {
         customers: 'Customers',
+        openDeals: 'Open deals',
         followUps: 'Open follow-ups',
       },
       ownedTitle: 'What {{name}} owns',
       creditNote:
-        'Only open work moves. Completed follow-ups and the timeline stay credited to {{name}}.',
+        'Only open work moves. Won and lost deals, completed follow-ups and the timeline stay credited to {{name}}.',
       nothingOwned: '{{name}} owns nothing to hand over: they will only be deactivated.',
       byRegion: 'By region',
       byGrade: 'By grade',
@@ -58,7 +59,7 @@ export const handover = messages({
         'Open follow-ups go to whoever receives their customer ({{count, number}} in all).',
       summaryDeactivate: '{{name}} will be deactivated. Their history stays.',
       execute: 'Hand over and deactivate',
-      done: 'Handover done: {{customers, number}} customers and {{followUps, number}} open follow-ups moved from {{name}}.',
+      done: 'Handover done: {{customers, number}} customers, {{openDeals, number}} open deals and {{followUps, number}} open follow-ups moved from {{name}}.',
       errors: {
         fromUnknown: 'That person does not exist.',
         fromSelf: 'You cannot hand yourself over.',
@@ -84,14 +85,16 @@ export const handover = messages({
       pickLabel: '离职（交出）人员',
       pickPlaceholder: '选择同事',
       pickHint:
-        '其名下客户和未完成待办将一次性转交给同事，并停用该人员。每一次负责人变更都会保留在历史记录中。',
+        '其名下客户、进行中的销售机会和未完成待办将一次性转交给同事，并停用该人员。每一次负责人变更都会保留在历史记录中。',
       pickEmpty: '没有可以交接的其他人员。',
       parts: {
         customers: '客户',
+        openDeals: '进行中的销售机会',
         followUps: '未完成待办',
       },
       ownedTitle: '{{name}}名下的业务',
-      creditNote: '只转交未完成的工作。已完成的待办和沟通记录仍记在{{name}}名下。',
+      creditNote:
+        '只转交未完成的工作。已赢单、丢单的机会，已完成的待办和沟通记录仍记在{{name}}名下。',
       nothingOwned: '{{name}}名下没有需要交接的业务，只会被停用。',
       byRegion: '按区域',
       byGrade: '按等级',
@@ -123,7 +126,7 @@ export const handover = messages({
       summaryFollowUps: '未完成待办随客户转给其接手人（共 {{count, number}} 条）。',
       summaryDeactivate: '{{name}}将被停用，其历史记录会保留。',
       execute: '确认交接并停用',
-      done: '交接完成：{{name}}名下 {{customers, number}} 个客户、{{followUps, number}} 条未完成待办已转交。',
+      done: '交接完成：{{name}}名下 {{customers, number}} 个客户、{{openDeals, number}} 个进行中的销售机会、{{followUps, number}} 条未完成待办已转交。',
       errors: {
         fromUnknown: '该人员不存在。',
         fromSelf: '不能交接自己。',

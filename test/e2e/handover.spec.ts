@@ -92,6 +92,10 @@ test('hand a leaving rep’s book over, split by grade, and check the database',
     'SELECT id, customer_id FROM follow_ups WHERE owner_id = ? AND done_at IS NULL AND deleted_at IS NULL',
     leaving.id,
   );
+  const openDeals = host.rows<{ id: string }>(
+    "SELECT id FROM deals WHERE owner_id = ? AND status = 'open' AND deleted_at IS NULL",
+    leaving.id,
+  );
   const ownedIds = new Set(owned.map((c) => c.id));
   const changeLogBefore =
     host.one<{ n: number | null }>('SELECT max(seq) AS n FROM change_log').n ?? 0;
@@ -144,7 +148,7 @@ test('hand a leaving rep’s book over, split by grade, and check the database',
   await dialog.getByRole('button', { name: '确认交接并停用' }).click();
   await expect(
     page.getByText(
-      `交接完成：${leaving.name}名下 ${owned.length} 个客户、${openFollowUps.length} 条未完成待办已转交。`,
+      `交接完成：${leaving.name}名下 ${owned.length} 个客户、${openDeals.length} 个进行中的销售机会、${openFollowUps.length} 条未完成待办已转交。`,
     ),
   ).toBeVisible();
   await expect(dialog).toHaveCount(0);
@@ -160,6 +164,13 @@ test('hand a leaving rep’s book over, split by grade, and check the database',
   for (const { id } of owned) expect(ownerOf(id)).toBe(receiverOf(id));
   const followUpOwner = (id: string) =>
     host.one<{ owner_id: string }>('SELECT owner_id FROM follow_ups WHERE id = ?', id).owner_id;
+  // Open deals went with their customers; the rep is no longer on any open deal.
+  expect(
+    host.one<{ n: number }>(
+      "SELECT count(*) AS n FROM deals WHERE owner_id = ? AND status = 'open' AND deleted_at IS NULL",
+      leaving.id,
+    ).n,
+  ).toBe(0);
   for (const f of openFollowUps)
     expect(followUpOwner(f.id)).toBe(
       ownedIds.has(f.customer_id) ? receiverOf(f.customer_id) : keeper.id,

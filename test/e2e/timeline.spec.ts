@@ -30,8 +30,13 @@ test('log a call on a customer, see it in the timeline, then delete it', async (
     'SELECT id, name FROM contacts WHERE customer_id = ? ORDER BY name LIMIT 1',
     customer.id,
   );
+  // The timeline is activities, deal moves and collections together.
   const entriesBefore = host.one<{ n: number }>(
-    'SELECT count(*) AS n FROM activities WHERE customer_id = ? AND deleted_at IS NULL',
+    `SELECT (SELECT count(*) FROM activities WHERE customer_id = ? AND deleted_at IS NULL)
+          + (SELECT count(*) FROM stage_history WHERE customer_id = ? AND deleted_at IS NULL)
+          + (SELECT count(*) FROM collections WHERE customer_id = ? AND deleted_at IS NULL) AS n`,
+    customer.id,
+    customer.id,
     customer.id,
   ).n;
   await openCustomer(page, host, customer);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openApp, type AppContext } from '../../electron/core/context';
 import { seededBytes, uuidv7Source } from '../../electron/core/ids';
+import { syncedTables } from '../../electron/core/tables';
 import { handlers } from '../../electron/features/handlers';
 import { dispatch } from '../../electron/ipc/dispatch';
 import type { ApiError, Input, MethodName, Output } from '../../shared/contract';
@@ -68,7 +69,7 @@ export function count(ctx: AppContext, table: string, where = '1 = 1'): number {
 
 /** Everything a write could touch, as one string: proves that a refused call wrote nothing. */
 export function dbSnapshot(ctx: AppContext): string {
-  const tables = ['teams', 'users', 'customers', 'contacts', 'settings', 'change_log'];
+  const tables = [...Object.keys(syncedTables), 'change_log'];
   return JSON.stringify(
     tables.map((t) => ctx.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()),
   );

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/domain/handover';
 import type { Grade } from '../../../shared/domain/grading';
 import type { Db } from '../../db/connection';
-import { customers, followUps } from '../../db/schema';
+import { customers, deals, followUps } from '../../db/schema';
 
 /** The live customers a rep owns: the rows the customers part moves. */
 function ownedBy(fromUserId: string) {
@@ -68,6 +68,30 @@ export function openFollowUpsToMove(
     .from(followUps)
     .where(openFollowUpsOf(fromUserId))
     .orderBy(followUps.id)
+    .all();
+}
+
+const openDealsOf = (fromUserId: string) =>
+  and(eq(deals.ownerId, fromUserId), eq(deals.status, 'open'), isNull(deals.deletedAt));
+
+/** How many open deals a rep owns (won and lost deals stay credited to them). */
+export function countOpenDeals(db: Db, fromUserId: string): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(deals)
+      .where(openDealsOf(fromUserId))
+      .get()?.n ?? 0
+  );
+}
+
+/** A rep's open deals with the customer each is with. */
+export function openDealsToMove(db: Db, fromUserId: string): { id: string; customerId: string }[] {
+  return db
+    .select({ id: deals.id, customerId: deals.customerId })
+    .from(deals)
+    .where(openDealsOf(fromUserId))
+    .orderBy(deals.id)
     .all();
 }
 

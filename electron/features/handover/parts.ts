@@ -1,7 +1,13 @@
 import { handoverNote, type HandoverPartName } from '../../../shared/domain/handover';
 import type { Change } from '../../core/commit';
 import type { Db } from '../../db/connection';
-import { countCustomers, countOpenFollowUps, openFollowUpsToMove } from './handover.repo';
+import {
+  countCustomers,
+  countOpenDeals,
+  countOpenFollowUps,
+  openDealsToMove,
+  openFollowUpsToMove,
+} from './handover.repo';
 
 /**
  * Everything a part needs to move its rows, decided once before the commit (so every part
@@ -70,9 +76,22 @@ export const followUpsPart: HandoverPart = {
     })),
 };
 
+/** Open deals go with their customer; won and lost deals stay credited to the rep who closed them. */
+export const dealsPart: HandoverPart = {
+  name: 'openDeals',
+  count: (db, fromUserId) => countOpenDeals(db, fromUserId),
+  changes: (db, plan) =>
+    openDealsToMove(db, plan.from.id).map((d): Change => ({
+      op: 'update',
+      table: 'deals',
+      id: d.id,
+      values: { ownerId: plan.receiverFor(d.customerId) },
+    })),
+};
+
 /**
- * The parts of a handover, in `handoverPartNames` order. Open deals (issue 4) and future
- * visits (issue 6) add a part here: count the rows, and move them with `plan.receiverFor`
- * so they follow their customer.
+ * The parts of a handover, in `handoverPartNames` order. Future visits (issue 6) add a
+ * part here: count the rows, and move them with `plan.receiverFor` so they follow their
+ * customer.
  */
-export const handoverParts: readonly HandoverPart[] = [customersPart, followUpsPart];
+export const handoverParts: readonly HandoverPart[] = [customersPart, dealsPart, followUpsPart];

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type {
   TimelineCursor,
   TimelineEntry,
@@ -7,37 +7,8 @@ import type {
 import type { CustomerStatus } from '../../../shared/domain/customers';
 import type { Db } from '../../db/connection';
 import { activities, contacts, customers, users } from '../../db/schema';
-
-/**
- * One table that contributes entries to the timeline. The timeline is the union of its
- * sources merged by `at`; a later feature (visits, deal moves, score changes) joins it by
- * adding a source here, and both the list and "last contact" pick it up.
- */
-type TimelineSourceQuery = {
-  /**
-   * Up to `limit` of the customer's entries strictly before `before` in (at desc, id desc)
-   * order, newest first. Each source walks its own (customer_id, at) index.
-   */
-  page: (
-    db: Db,
-    customerId: string,
-    before: TimelineCursor | undefined,
-    limit: number,
-    viewerId: string | null,
-  ) => TimelineEntry[];
-  /** How many live entries the customer has in this source. */
-  count: (db: Db, customerId: string) => number;
-};
-
-/** Keyset condition "strictly after the cursor" in newest-first order; `at <=` lets the index bound the range. */
-function beforeCursor(
-  at: SQLWrapper,
-  id: SQLWrapper,
-  before: TimelineCursor | undefined,
-): SQL | undefined {
-  if (!before) return undefined;
-  return sql`(${at} <= ${before.at} AND (${at} < ${before.at} OR ${id} < ${before.id}))`;
-}
+import { collectionSource, dealMoveSource } from './timeline.deals';
+import { beforeCursor, type TimelineSourceQuery } from './timeline.source';
 
 /** Activities as timeline entries, newest first. */
 function selectActivities(
@@ -92,7 +63,11 @@ const activitySource: TimelineSourceQuery = {
 };
 
 /** Every source of the timeline, in no particular order (entries are merged by time). */
-const timelineSources: readonly TimelineSourceQuery[] = [activitySource];
+const timelineSources: readonly TimelineSourceQuery[] = [
+  activitySource,
+  dealMoveSource,
+  collectionSource,
+];
 
 function newestFirst(a: TimelineEntry, b: TimelineEntry): number {
   if (a.at !== b.at) return a.at < b.at ? 1 : -1;

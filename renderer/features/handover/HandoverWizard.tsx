@@ -61,6 +61,7 @@ export function HandoverWizard({
           message: t('handover.done', {
             name,
             customers: moved('customers'),
+            openDeals: moved('openDeals'),
             followUps: moved('followUps'),
           }),
         });

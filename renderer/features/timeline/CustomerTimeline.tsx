@@ -27,12 +27,22 @@ import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { ErrorState } from '../../components/ErrorState';
 import { useErrorMessage } from '../../components/errors';
+import { formatDay } from '../../components/dates';
 import { formatDateTime } from '../../components/format';
-import { categoryColors, kindColors, kindIcons } from './kinds';
+import { DealEntryText } from './DealEntryText';
+import { categoryColors, isRecordKind, kindColors, kindIcons } from './kinds';
 import { LogActivityForm } from './LogActivityForm';
 
 /** What the timeline reads: a change to any of these refreshes it by itself. */
-const TIMELINE_TABLES = ['activities', 'customers', 'contacts', 'users'] as const;
+const TIMELINE_TABLES = [
+  'activities',
+  'customers',
+  'contacts',
+  'users',
+  'deals',
+  'stage_history',
+  'collections',
+] as const;
 
 /**
  * The customer's communication history, newest first, fifty at a time ("load more"
@@ -137,7 +147,8 @@ function EntryItem({ entry, ...rest }: { entry: TimelineEntry }) {
   const { t, i18n } = useTranslation();
   const confirmDelete = useDeleteEntry();
   const KindIcon = kindIcons[entry.kind];
-  const system = entry.kind === 'handover';
+  const system = isRecordKind(entry.kind);
+  const dealEntry = entry.kind === 'deal_move' || entry.kind === 'collection';
   return (
     <Timeline.Item
       {...rest}
@@ -157,6 +168,11 @@ function EntryItem({ entry, ...rest }: { entry: TimelineEntry }) {
           <Text size="sm" fw={600}>
             {t(`timeline.kinds.${entry.kind}`)}
           </Text>
+          {entry.move?.forced && (
+            <Badge size="xs" variant="light" color="orange" radius="sm">
+              {t('timeline.deal.forced')}
+            </Badge>
+          )}
           {system ? (
             <Badge size="xs" variant="outline" color="gray" radius="sm">
               {t('timeline.system')}
@@ -176,19 +192,26 @@ function EntryItem({ entry, ...rest }: { entry: TimelineEntry }) {
         </Group>
       }
     >
-      <Text
-        size="sm"
-        c={system ? 'dimmed' : undefined}
-        fs={system ? 'italic' : undefined}
-        mt={2}
-        style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
-      >
-        {entry.body}
-      </Text>
+      {dealEntry ? (
+        <DealEntryText entry={entry} />
+      ) : (
+        <Text
+          size="sm"
+          c={system ? 'dimmed' : undefined}
+          fs={system ? 'italic' : undefined}
+          mt={2}
+          style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+        >
+          {entry.body}
+        </Text>
+      )}
       <Group gap={6} mt={4} wrap="nowrap">
         <Text size="xs" c="dimmed" className="tabular">
           {entry.userName ? `${entry.userName} · ` : ''}
-          {formatDateTime(entry.at, i18n.language)}
+          {/* A collection is dated by its day; its `at` is only a place in the order. */}
+          {entry.kind === 'collection'
+            ? formatDay(entry.at.slice(0, 10), i18n.language, true)
+            : formatDateTime(entry.at, i18n.language)}
         </Text>
         {entry.deletable && (
           <Tooltip label={t('timeline.deleteLabel')} withArrow>

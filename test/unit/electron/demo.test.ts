@@ -65,7 +65,53 @@ describe('generateDemo (small)', () => {
       contacts,
       activities,
       follow_ups: followUps,
+      products: 8,
+      deals: 300,
+      deal_lines: count(app, 'deal_lines'),
+      deal_checks: count(app, 'deal_checks'),
+      stage_history: count(app, 'stage_history'),
+      receivables: count(
+        app,
+        'receivables',
+        "deal_id IN (SELECT id FROM deals WHERE status = 'won')",
+      ),
+      collections: count(app, 'collections'),
     });
+  });
+
+  it('makes deals with an open funnel narrowing M1 → M5 and histories consistent with each path', () => {
+    generateDemo(app, { size: 'small', seed: 1, today: '2026-11-23' });
+    const q = <T>(sql: string) => app.sqlite.prepare(sql).all() as T[];
+    const open = q<{ milestone: string; n: number }>(
+      "SELECT milestone, count(*) AS n FROM deals WHERE status = 'open' GROUP BY milestone ORDER BY milestone",
+    ).map((r) => r.n);
+    expect(open.length).toBe(5);
+    expect(open[0]).toBeGreaterThan(open[4] ?? 0);
+    // Every deal: one creation row, history times increasing, last row = the deal's state.
+    expect(count(app, 'stage_history', 'from_milestone IS NULL')).toBe(300);
+    const mismatched = q(
+      `SELECT d.id FROM deals d JOIN stage_history h ON h.id = (
+         SELECT id FROM stage_history WHERE deal_id = d.id ORDER BY at DESC, id DESC LIMIT 1)
+       WHERE h.to_milestone <> d.milestone OR h.to_status <> d.status OR h.at <> d.stage_entered_at`,
+    );
+    expect(mismatched).toEqual([]);
+    // Won deals have one receivable, due 30 days after closing; amounts 5万–500万 yuan.
+    expect(
+      count(
+        app,
+        'deals',
+        "status = 'won' AND (SELECT count(*) FROM receivables r WHERE r.deal_id = deals.id AND r.due_on = date(deals.closed_on, '+30 days')) <> 1",
+      ),
+    ).toBe(0);
+    expect(count(app, 'deals', "closed_on > '2026-11-23'")).toBe(0);
+    // Passed milestones have every criterion ticked.
+    expect(
+      count(
+        app,
+        'deals',
+        "status = 'won' AND (SELECT count(*) FROM deal_checks c WHERE c.deal_id = deals.id) < 18",
+      ),
+    ).toBe(0);
   });
 
   it("writes each customer's timeline by its owner, within the customer's life, more for customers we sell to", () => {

@@ -3,7 +3,7 @@ import type { Input, Output } from '../../../../shared/contract';
 import type { CustomerDetail } from '../../../../shared/contract/customers';
 import type { FollowUp } from '../../../../shared/contract/followups';
 import type { User } from '../../../../shared/contract/team';
-import { call, callError, count, startTeam, tempApp } from '../../helpers';
+import { call, callError, count, dbSnapshot, startTeam, tempApp } from '../../helpers';
 
 let app: ReturnType<typeof tempApp>;
 let manager: User;
@@ -15,15 +15,6 @@ let unowned: CustomerDetail;
 let west: CustomerDetail;
 
 const UNKNOWN = '01900000-0000-7000-8000-000000000000';
-
-/** Everything a follow-up write could touch: proves a refused call wrote nothing. */
-function snapshot(): string {
-  return JSON.stringify(
-    ['customers', 'activities', 'follow_ups', 'change_log'].map((t) =>
-      app.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all(),
-    ),
-  );
-}
 
 async function add(
   overrides: Partial<Input<'followUps.create'>> & { dueOn: string },
@@ -102,7 +93,7 @@ describe('followUps.create', () => {
   it('falls back to me when the customer’s owner has left, and refuses an unknown or inactive assignee', async () => {
     await call(app, 'team.setUserActive', { id: alice.id, active: false });
     expect((await add({ dueOn: '2026-11-24' })).ownerId).toBe(manager.id);
-    const before = snapshot();
+    const before = dbSnapshot(app);
     expect(
       await callError(app, 'followUps.create', {
         customerId: acme.id,
@@ -126,12 +117,12 @@ describe('followUps.create', () => {
       code: 'invalid_input',
       fields: { ownerId: 'errors.ownerUnknown' },
     });
-    expect(snapshot()).toBe(before);
+    expect(dbSnapshot(app)).toBe(before);
   });
 
   it('refuses an unknown or deleted customer', async () => {
     await call(app, 'customers.delete', { id: west.id });
-    const before = snapshot();
+    const before = dbSnapshot(app);
     expect(
       await callError(app, 'followUps.create', {
         customerId: west.id,
@@ -146,11 +137,11 @@ describe('followUps.create', () => {
         text: 'x',
       }),
     ).toMatchObject({ code: 'not_found' });
-    expect(snapshot()).toBe(before);
+    expect(dbSnapshot(app)).toBe(before);
   });
 
   it('answers bad input with invalid_input and changes nothing', async () => {
-    const before = snapshot();
+    const before = dbSnapshot(app);
     const base = { customerId: acme.id, dueOn: '2026-11-24', text: 'ok' };
     const bad: [unknown, string][] = [
       [{ ...base, dueOn: '2026-02-30' }, 'dueOn'],
@@ -170,7 +161,7 @@ describe('followUps.create', () => {
       expect(error.code, JSON.stringify(input).slice(0, 80)).toBe('invalid_input');
       expect(Object.keys(error.fields ?? {}), JSON.stringify(input).slice(0, 80)).toContain(field);
     }
-    expect(snapshot()).toBe(before);
+    expect(dbSnapshot(app)).toBe(before);
   });
 });
 
@@ -308,14 +299,14 @@ describe('complete and reopen', () => {
   it('refuses an unknown follow-up, one on a deleted customer, and bad ids, changing nothing', async () => {
     const f = await add({ customerId: west.id, dueOn: '2026-11-20' });
     await call(app, 'customers.delete', { id: west.id });
-    const before = snapshot();
+    const before = dbSnapshot(app);
     for (const method of ['followUps.complete', 'followUps.reopen'] as const) {
       expect(await callError(app, method, { id: f.id })).toMatchObject({ code: 'not_found' });
       expect(await callError(app, method, { id: UNKNOWN })).toMatchObject({ code: 'not_found' });
       expect(await callError(app, method, { id: 'x' })).toMatchObject({ code: 'invalid_input' });
       expect(await callError(app, method, {})).toMatchObject({ code: 'invalid_input' });
     }
-    expect(snapshot()).toBe(before);
+    expect(dbSnapshot(app)).toBe(before);
   });
 });
 

@@ -159,6 +159,21 @@ describe('customers.setGrading', () => {
         today: '2026-02-30',
       }),
     ).toMatchObject({ code: 'invalid_input', fields: { today: 'validation.date' } });
+    for (const [today, key] of [
+      ['2026-13-01', 'validation.date'],
+      ['2206-01-01', 'validation.range'],
+    ] as const) {
+      expect(
+        await callError(app, 'customers.setGrading', {
+          id: c.id,
+          relationship: 3,
+          attractiveness: 3,
+          override: null,
+          overrideReason: null,
+          today,
+        }),
+      ).toMatchObject({ code: 'invalid_input', fields: { today: key } });
+    }
     expect(
       await callError(app, 'customers.setGrading', {
         id: '01900000-0000-7000-8000-000000000000',

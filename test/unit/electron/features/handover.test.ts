@@ -3,7 +3,7 @@ import type { User } from '../../../../shared/contract/team';
 import { handoverPartNames, receiverOf } from '../../../../shared/domain/handover';
 import { executeHandover } from '../../../../electron/features/handover/handover.plan';
 import { handoverParts, type HandoverPart } from '../../../../electron/features/handover/parts';
-import { call, callError, count, startTeam, tempApp } from '../../helpers';
+import { call, callError, count, dbSnapshot, startTeam, tempApp } from '../../helpers';
 
 let app: ReturnType<typeof tempApp>;
 let manager: User;
@@ -44,6 +44,31 @@ function addCustomer(
   ]);
 }
 
+const d: Record<string, string> = {};
+function addDeal(key: string, ownerId: string, customer: string, status: 'open' | 'won' | 'lost') {
+  const id = app.newId();
+  d[key] = id;
+  app.commit([
+    {
+      op: 'insert',
+      table: 'deals',
+      id,
+      values: {
+        customerId: c[customer] ?? '',
+        ownerId,
+        title: `机会 ${key}`,
+        amount: 10_000_000,
+        expectedCloseOn: '2026-12-31',
+        milestone: status === 'won' ? 'M6' : 'M2',
+        status,
+        stageEnteredAt: '2026-11-01T00:00:00.000Z',
+        closedOn: status === 'open' ? null : '2026-11-20',
+        isKey: false,
+      },
+    },
+  ]);
+}
+
 function addFollowUp(key: string, ownerId: string, customer: string, done = false) {
   const id = app.newId();
   f[key] = id;
@@ -63,20 +88,12 @@ function addFollowUp(key: string, ownerId: string, customer: string, done = fals
   ]);
 }
 
-const owner = (table: 'customers' | 'follow_ups', id: string | undefined) =>
+const owner = (table: 'customers' | 'follow_ups' | 'deals', id: string | undefined) =>
   (app.sqlite.prepare(`SELECT owner_id AS o FROM ${table} WHERE id = ?`).get(id) as { o: string })
     .o;
 const isActive = (id: string) =>
   (app.sqlite.prepare('SELECT active AS a FROM users WHERE id = ?').get(id) as { a: number }).a ===
   1;
-
-/** Every table a handover could touch, as one string: proves a refused or failed call wrote nothing. */
-function snapshot(): string {
-  const tables = ['users', 'customers', 'follow_ups', 'activities', 'change_log'];
-  return JSON.stringify(
-    tables.map((t) => app.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()),
-  );
-}
 
 beforeEach(async () => {
   app = tempApp();
@@ -103,6 +120,11 @@ beforeEach(async () => {
   addFollowUp('f5', li.id, 'c1'); // not 张三's: untouched
   addFollowUp('f6', zhang.id, 'c2');
   app.commit([{ op: 'delete', table: 'follow_ups', id: f.f6 ?? '' }]);
+
+  addDeal('d1', zhang.id, 'c1', 'open');
+  addDeal('d2', zhang.id, 'c4', 'open');
+  addDeal('d3', zhang.id, 'c1', 'won'); // closed: stays credited
+  addDeal('d4', zhang.id, 'c2', 'lost'); // closed: stays credited
   app.tick(60_000);
 });
 afterEach(() => {
@@ -121,6 +143,7 @@ describe('handover.preview', () => {
     expect(preview.user).toMatchObject({ id: zhang.id, name: '张三', active: true });
     expect(preview.parts).toEqual([
       { part: 'customers', count: 5 },
+      { part: 'openDeals', count: 2 },
       { part: 'followUps', count: 3 },
     ]);
     expect(preview.byRegion).toEqual([
@@ -140,6 +163,7 @@ describe('handover.preview', () => {
     const preview = await call(app, 'handover.preview', { fromUserId: wang.id });
     expect(preview.parts).toEqual([
       { part: 'customers', count: 0 },
+      { part: 'openDeals', count: 0 },
       { part: 'followUps', count: 0 },
     ]);
     expect(preview.byRegion).toEqual([]);
@@ -171,6 +195,7 @@ describe('handover.execute', () => {
     expect(result).toEqual({
       parts: [
         { part: 'customers', count: 5 },
+        { part: 'openDeals', count: 2 },
         { part: 'followUps', count: 3 },
       ],
       activities: 5,
@@ -184,6 +209,10 @@ describe('handover.execute', () => {
     expect(owner('follow_ups', f.f4)).toBe(li.id);
     expect(owner('follow_ups', f.f3)).toBe(zhang.id); // done: stays credited
     expect(owner('follow_ups', f.f6)).toBe(zhang.id);
+    expect(owner('deals', d.d1)).toBe(li.id);
+    expect(owner('deals', d.d2)).toBe(li.id);
+    expect(owner('deals', d.d3)).toBe(zhang.id); // won: stays credited
+    expect(owner('deals', d.d4)).toBe(zhang.id); // lost: stays credited
     expect(isActive(zhang.id)).toBe(false);
     expect(count(app, 'customers', `owner_id = '${zhang.id}' AND deleted_at IS NULL`)).toBe(0);
     // The preview now has nothing to move (and refuses: the rep is inactive).
@@ -324,7 +353,7 @@ describe('handover.execute', () => {
     const seen: string[][] = [];
     app.onTablesChanged((tables) => seen.push([...tables].sort()));
     await call(app, 'handover.execute', { fromUserId: zhang.id, defaultToUserId: li.id });
-    expect(seen).toEqual([['activities', 'customers', 'follow_ups', 'users']]);
+    expect(seen).toEqual([['activities', 'customers', 'deals', 'follow_ups', 'users']]);
   });
 
   it('keeps the rep active when asked, and deactivates a rep who owns nothing', async () => {
@@ -341,6 +370,7 @@ describe('handover.execute', () => {
     ).toEqual({
       parts: [
         { part: 'customers', count: 0 },
+        { part: 'openDeals', count: 0 },
         { part: 'followUps', count: 0 },
       ],
       activities: 0,
@@ -350,7 +380,7 @@ describe('handover.execute', () => {
   });
 
   it('refuses a bad leaving rep or receiver with an i18n key, and writes nothing', async () => {
-    const before = snapshot();
+    const before = dbSnapshot(app);
     const refusals: [Record<string, unknown>, Record<string, unknown>][] = [
       [
         { fromUserId: manager.id, defaultToUserId: li.id },
@@ -413,11 +443,11 @@ describe('handover.execute', () => {
         error,
       );
     }
-    expect(snapshot()).toBe(before);
+    expect(dbSnapshot(app)).toBe(before);
   });
 
   it('is all or nothing: a part failing inside the commit rolls back every move and the deactivation', () => {
-    const before = snapshot();
+    const before = dbSnapshot(app);
     const counts = {
       customers: count(app, 'customers', `owner_id = '${li.id}'`),
       activities: count(app, 'activities'),
@@ -443,7 +473,7 @@ describe('handover.execute', () => {
     expect(count(app, 'activities')).toBe(counts.activities);
     expect(count(app, 'change_log')).toBe(counts.log);
     expect(isActive(zhang.id)).toBe(true);
-    expect(snapshot()).toBe(before);
+    expect(dbSnapshot(app)).toBe(before);
   });
 });
 

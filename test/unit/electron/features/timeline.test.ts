@@ -4,7 +4,7 @@ import { defaultActivityCategory } from '../../../../shared/domain/activities';
 import type { CustomerDetail } from '../../../../shared/contract/customers';
 import type { TimelineEntry } from '../../../../shared/contract/timeline';
 import type { User } from '../../../../shared/contract/team';
-import { call, callError, count, startTeam, tempApp } from '../../helpers';
+import { call, callError, count, dbSnapshot, startTeam, tempApp } from '../../helpers';
 
 let app: ReturnType<typeof tempApp>;
 let manager: User;
@@ -13,15 +13,6 @@ let prospect: CustomerDetail;
 let client: CustomerDetail;
 
 const UNKNOWN = '01900000-0000-7000-8000-000000000000';
-
-/** Everything a timeline write could touch: proves a refused call wrote nothing. */
-function snapshot(): string {
-  return JSON.stringify(
-    ['customers', 'contacts', 'activities', 'follow_ups', 'change_log'].map((t) =>
-      app.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all(),
-    ),
-  );
-}
 
 async function log(overrides: Partial<Input<'timeline.log'>> = {}): Promise<TimelineEntry> {
   const entry = await call(app, 'timeline.log', {
@@ -158,7 +149,7 @@ describe('timeline.log', () => {
   it('refuses an unknown or deleted customer, a contact of another customer, and a future moment, writing nothing', async () => {
     addContact(client.id, '01900000-0000-7000-8000-0000000000c2', '李娜');
     await call(app, 'customers.delete', { id: client.id });
-    const before = snapshot();
+    const before = dbSnapshot(app);
     expect(
       await callError(app, 'timeline.log', { customerId: UNKNOWN, kind: 'call', body: 'x' }),
     ).toMatchObject({ code: 'not_found' });
@@ -188,11 +179,11 @@ describe('timeline.log', () => {
       code: 'invalid_input',
       fields: { at: 'timeline.errors.future' },
     });
-    expect(snapshot()).toBe(before);
+    expect(dbSnapshot(app)).toBe(before);
   });
 
   it('answers bad input with invalid_input and changes nothing', async () => {
-    const before = snapshot();
+    const before = dbSnapshot(app);
     const base = { customerId: prospect.id, kind: 'call', body: 'ok' };
     const bad: [unknown, string][] = [
       [{ ...base, body: '   ' }, 'body'],
@@ -213,7 +204,7 @@ describe('timeline.log', () => {
       expect(error.code, JSON.stringify(input).slice(0, 80)).toBe('invalid_input');
       expect(Object.keys(error.fields ?? {}), JSON.stringify(input).slice(0, 80)).toContain(field);
     }
-    expect(snapshot()).toBe(before);
+    expect(dbSnapshot(app)).toBe(before);
   });
 });
 
@@ -354,7 +345,7 @@ describe('timeline.delete', () => {
     const hers = await log({ body: 'Alice called' });
     app.setCurrentUserId(manager.id);
     await call(app, 'customers.delete', { id: client.id });
-    const before = snapshot();
+    const before = dbSnapshot(app);
     expect(await callError(app, 'timeline.delete', { id: hers.id })).toMatchObject({
       code: 'conflict',
       key: 'timeline.errors.notYours',
@@ -368,7 +359,7 @@ describe('timeline.delete', () => {
     expect(await callError(app, 'timeline.delete', { id: 'nope' })).toMatchObject({
       code: 'invalid_input',
     });
-    expect(snapshot()).toBe(before);
+    expect(dbSnapshot(app)).toBe(before);
     // The author sees it as deletable; I do not.
     expect(
       (await call(app, 'timeline.list', { customerId: prospect.id })).entries[0],

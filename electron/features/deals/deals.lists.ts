@@ -1,0 +1,123 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { DealCard, KeyDeal } from '../../../shared/contract/deals';
+import { briefCompleteness } from '../../../shared/domain/milestones';
+import type { Scope } from '../../../shared/domain/people';
+import type { Db } from '../../db/connection';
+import { contacts, customers, deals } from '../../db/schema';
+import {
+  cardColumns,
+  owner,
+  scopeConditions,
+  toCard,
+  weightedSql,
+  type BoardContext,
+} from './deals.query';
+
+const contactPerson = alias(contacts, 'contact_person');
+const deciderPerson = alias(contacts, 'decider_person');
+
+/** A customer's live deals: open ones by expected close, then closed ones latest first. */
+export function dealsForCustomer(
+  db: Db,
+  customerId: string,
+  today: string,
+  ctx: BoardContext,
+): DealCard[] {
+  return db
+    .select(cardColumns)
+    .from(deals)
+    .innerJoin(customers, eq(customers.id, deals.customerId))
+    .leftJoin(owner, eq(owner.id, deals.ownerId))
+    .where(and(eq(deals.customerId, customerId), isNull(deals.deletedAt)))
+    .orderBy(
+      sql`${deals.status} <> 'open'`,
+      asc(sql`CASE WHEN ${deals.status} = 'open' THEN ${deals.expectedCloseOn} END`),
+      desc(deals.closedOn),
+      asc(deals.id),
+    )
+    .all()
+    .map((r) => toCard(r, today, ctx));
+}
+
+/** Key open deals in scope, largest weighted amount first, with their briefs. */
+export function keyDeals(
+  db: Db,
+  query: { scope: Scope; teamId?: string | undefined; ownerId?: string | undefined; today: string },
+  ctx: BoardContext,
+): KeyDeal[] {
+  const rows = db
+    .select({
+      ...cardColumns,
+      nextStep: deals.nextStep,
+      contactId: deals.contactId,
+      contactName: contactPerson.name,
+      contactTitle: contactPerson.title,
+      contactProblem: deals.contactProblem,
+      contactCause: deals.contactCause,
+      contactVision: deals.contactVision,
+      contactValue: deals.contactValue,
+      deciderId: deals.deciderId,
+      deciderName: deciderPerson.name,
+      deciderTitle: deciderPerson.title,
+      deciderProblem: deals.deciderProblem,
+      deciderCause: deals.deciderCause,
+      deciderVision: deals.deciderVision,
+      deciderValue: deals.deciderValue,
+    })
+    .from(deals)
+    .innerJoin(customers, eq(customers.id, deals.customerId))
+    .leftJoin(owner, eq(owner.id, deals.ownerId))
+    .leftJoin(contactPerson, eq(contactPerson.id, deals.contactId))
+    .leftJoin(deciderPerson, eq(deciderPerson.id, deals.deciderId))
+    .where(
+      and(
+        isNull(deals.deletedAt),
+        eq(deals.status, 'open'),
+        eq(deals.isKey, true),
+        ...scopeConditions(query, ctx),
+      ),
+    )
+    .orderBy(desc(weightedSql), asc(deals.id))
+    .all();
+  return rows.map((r) => {
+    const card = toCard(r, query.today, ctx);
+    return {
+      id: card.id,
+      title: card.title,
+      customerId: card.customerId,
+      customerName: card.customerName,
+      ownerId: card.ownerId,
+      ownerName: card.ownerName,
+      milestone: card.milestone,
+      amount: card.amount,
+      weighted: card.weighted,
+      expectedCloseOn: card.expectedCloseOn,
+      daysInStage: card.daysInStage,
+      stalled: card.stalled,
+      closeOverdue: card.closeOverdue,
+      nextStep: r.nextStep,
+      briefFilled: briefCompleteness(r),
+      briefTotal: 10 as const,
+      brief: {
+        contact:
+          r.contactId && r.contactName
+            ? { id: r.contactId, name: r.contactName, title: r.contactTitle }
+            : null,
+        contactProblem: r.contactProblem,
+        contactCause: r.contactCause,
+        contactVision: r.contactVision,
+        contactValue: r.contactValue,
+        decider:
+          r.deciderId && r.deciderName
+            ? { id: r.deciderId, name: r.deciderName, title: r.deciderTitle }
+            : null,
+        deciderProblem: r.deciderProblem,
+        deciderCause: r.deciderCause,
+        deciderVision: r.deciderVision,
+        deciderValue: r.deciderValue,
+      },
+      updatedAt: card.updatedAt,
+    };
+  });
+}
