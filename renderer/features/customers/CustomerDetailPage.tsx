@@ -1,8 +1,6 @@
 import {
   ActionIcon,
-  Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Card,
   Group,
@@ -23,14 +21,12 @@ import {
 } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { Contact, CustomerDetail } from '../../../shared/contract/customers';
 import { useApiQuery } from '../../api/queries';
-import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
-import { PageLoader } from '../../components/PageLoader';
+import { DetailCrumbs, DetailQueryState } from '../../components/DetailPage';
 import { formatDate, formatDateTime } from '../../components/format';
-import { ApiFailure, call } from '../../api/client';
+import { call } from '../../api/client';
 import { useErrorMessage } from '../../components/errors';
 import { CustomerDeals } from '../deals/CustomerDeals';
 import { GradingCard } from '../grading/GradingCard';
@@ -58,34 +54,17 @@ export function CustomerDetailPage() {
   const deleteCustomer = useDeleteCustomer(() => void navigate('/customers'));
 
   const crumbs = (
-    <Breadcrumbs>
-      <Anchor component={Link} to="/customers" size="sm">
-        {t('customers.title')}
-      </Anchor>
-      {customer.data && <Text size="sm">{customer.data.name}</Text>}
-    </Breadcrumbs>
+    <DetailCrumbs to="/customers" list={t('customers.title')} current={customer.data?.name} />
   );
-  if (customer.isPending) return <PageLoader />;
-  if (customer.isError) {
-    const gone = customer.error instanceof ApiFailure && customer.error.error.code === 'not_found';
+  if (!customer.data) {
     return (
-      <Stack>
-        {crumbs}
-        {gone ? (
-          <EmptyState
-            icon={<IconAddressBook />}
-            title={t('customers.notFound')}
-            text=""
-            action={
-              <Button component={Link} to="/customers" variant="light">
-                {t('common.back')}
-              </Button>
-            }
-          />
-        ) : (
-          <ErrorState error={customer.error} onRetry={() => void customer.refetch()} />
-        )}
-      </Stack>
+      <DetailQueryState
+        query={customer}
+        crumbs={crumbs}
+        icon={<IconAddressBook />}
+        notFound={t('customers.notFound')}
+        backTo="/customers"
+      />
     );
   }
   const c = customer.data;

@@ -2,7 +2,6 @@ import {
   ActionIcon,
   Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Card,
   Group,
@@ -33,11 +32,8 @@ import {
   milestoneProbability,
   milestones,
 } from '../../../shared/domain/milestones';
-import { ApiFailure } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/queries';
-import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
-import { PageLoader } from '../../components/PageLoader';
+import { DetailCrumbs, DetailQueryState } from '../../components/DetailPage';
 import { formatDay, localToday } from '../../components/dates';
 import { useErrorMessage } from '../../components/errors';
 import { formatDate } from '../../components/format';
@@ -138,35 +134,16 @@ export function DealPage() {
   const [editing, setEditing] = useState(false);
   const remove = useDeleteDeal(() => void navigate('/deals'));
 
-  const crumbs = (
-    <Breadcrumbs>
-      <Anchor component={Link} to="/deals" size="sm">
-        {t('deals.title')}
-      </Anchor>
-      {deal.data && <Text size="sm">{deal.data.title}</Text>}
-    </Breadcrumbs>
-  );
-  if (deal.isPending) return <PageLoader />;
-  if (deal.isError) {
-    const gone = deal.error instanceof ApiFailure && deal.error.error.code === 'not_found';
+  const crumbs = <DetailCrumbs to="/deals" list={t('deals.title')} current={deal.data?.title} />;
+  if (!deal.data) {
     return (
-      <Stack>
-        {crumbs}
-        {gone ? (
-          <EmptyState
-            icon={<IconLayoutKanban />}
-            title={t('deals.notFound')}
-            text=""
-            action={
-              <Button component={Link} to="/deals" variant="light">
-                {t('common.back')}
-              </Button>
-            }
-          />
-        ) : (
-          <ErrorState error={deal.error} onRetry={() => void deal.refetch()} />
-        )}
-      </Stack>
+      <DetailQueryState
+        query={deal}
+        crumbs={crumbs}
+        icon={<IconLayoutKanban />}
+        notFound={t('deals.notFound')}
+        backTo="/deals"
+      />
     );
   }
   const d = deal.data;
