@@ -2,7 +2,6 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type {
   ChecklistItem,
-  DealBrief,
   DealDetail,
   DealLine,
   HistoryEntry,
@@ -16,7 +15,6 @@ import {
 } from '../../../shared/domain/milestones';
 import type { Db } from '../../db/connection';
 import {
-  contacts,
   customers,
   dealChecks,
   dealLines,
@@ -25,11 +23,10 @@ import {
   stageHistory,
   users,
 } from '../../db/schema';
+import { briefColumns, contactPerson, deciderPerson, toBrief } from './deals.brief';
 import { cardColumns, owner, toCard, type BoardContext } from './deals.query';
 
 const editor = alias(users, 'editor');
-const contactPerson = alias(contacts, 'contact_person');
-const deciderPerson = alias(contacts, 'decider_person');
 
 /** A deal row, deleted or not (moves and edits check liveness and staleness themselves). */
 export function getDealRecord(db: Db, id: string) {
@@ -144,20 +141,7 @@ export function getDeal(
       createdAt: deals.createdAt,
       updatedByName: editor.name,
       ownerTeamId: owner.teamId,
-      contactId: deals.contactId,
-      contactName: contactPerson.name,
-      contactTitle: contactPerson.title,
-      contactProblem: deals.contactProblem,
-      contactCause: deals.contactCause,
-      contactVision: deals.contactVision,
-      contactValue: deals.contactValue,
-      deciderId: deals.deciderId,
-      deciderName: deciderPerson.name,
-      deciderTitle: deciderPerson.title,
-      deciderProblem: deals.deciderProblem,
-      deciderCause: deals.deciderCause,
-      deciderVision: deals.deciderVision,
-      deciderValue: deals.deciderValue,
+      ...briefColumns,
     })
     .from(deals)
     .innerJoin(customers, eq(customers.id, deals.customerId))
@@ -168,24 +152,6 @@ export function getDeal(
     .where(and(eq(deals.id, id), isNull(deals.deletedAt)))
     .get();
   if (!row) return undefined;
-  const brief: DealBrief = {
-    contact:
-      row.contactId && row.contactName
-        ? { id: row.contactId, name: row.contactName, title: row.contactTitle }
-        : null,
-    contactProblem: row.contactProblem,
-    contactCause: row.contactCause,
-    contactVision: row.contactVision,
-    contactValue: row.contactValue,
-    decider:
-      row.deciderId && row.deciderName
-        ? { id: row.deciderId, name: row.deciderName, title: row.deciderTitle }
-        : null,
-    deciderProblem: row.deciderProblem,
-    deciderCause: row.deciderCause,
-    deciderVision: row.deciderVision,
-    deciderValue: row.deciderValue,
-  };
   return {
     ...toCard(row, today, ctx),
     nextStep: row.nextStep,
@@ -196,6 +162,6 @@ export function getDeal(
     lines: dealLineRows(db, id),
     checklist: checklist(db, id, row.milestone),
     history: history(db, id),
-    brief,
+    brief: toBrief(row),
   };
 }

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
 import type { DealCard, KeyDeal } from '../../../shared/contract/deals';
 import { briefCompleteness } from '../../../shared/domain/milestones';
 import type { Scope } from '../../../shared/domain/people';
 import type { Db } from '../../db/connection';
-import { contacts, customers, deals } from '../../db/schema';
+import { customers, deals } from '../../db/schema';
+import { briefColumns, contactPerson, deciderPerson, toBrief } from './deals.brief';
 import {
   cardColumns,
   owner,
@@ -13,9 +13,6 @@ import {
   weightedSql,
   type BoardContext,
 } from './deals.query';
-
-const contactPerson = alias(contacts, 'contact_person');
-const deciderPerson = alias(contacts, 'decider_person');
 
 /** A customer's live deals: open ones by expected close, then closed ones latest first. */
 export function dealsForCustomer(
@@ -50,20 +47,7 @@ export function keyDeals(
     .select({
       ...cardColumns,
       nextStep: deals.nextStep,
-      contactId: deals.contactId,
-      contactName: contactPerson.name,
-      contactTitle: contactPerson.title,
-      contactProblem: deals.contactProblem,
-      contactCause: deals.contactCause,
-      contactVision: deals.contactVision,
-      contactValue: deals.contactValue,
-      deciderId: deals.deciderId,
-      deciderName: deciderPerson.name,
-      deciderTitle: deciderPerson.title,
-      deciderProblem: deals.deciderProblem,
-      deciderCause: deals.deciderCause,
-      deciderVision: deals.deciderVision,
-      deciderValue: deals.deciderValue,
+      ...briefColumns,
     })
     .from(deals)
     .innerJoin(customers, eq(customers.id, deals.customerId))
@@ -99,24 +83,7 @@ export function keyDeals(
       nextStep: r.nextStep,
       briefFilled: briefCompleteness(r),
       briefTotal: 10 as const,
-      brief: {
-        contact:
-          r.contactId && r.contactName
-            ? { id: r.contactId, name: r.contactName, title: r.contactTitle }
-            : null,
-        contactProblem: r.contactProblem,
-        contactCause: r.contactCause,
-        contactVision: r.contactVision,
-        contactValue: r.contactValue,
-        decider:
-          r.deciderId && r.deciderName
-            ? { id: r.deciderId, name: r.deciderName, title: r.deciderTitle }
-            : null,
-        deciderProblem: r.deciderProblem,
-        deciderCause: r.deciderCause,
-        deciderVision: r.deciderVision,
-        deciderValue: r.deciderValue,
-      },
+      brief: toBrief(r),
       updatedAt: card.updatedAt,
     };
   });
