@@ -140,8 +140,8 @@ export const dealsPart: DemoPart = {
       if (isOpen) {
         status = 'open';
         const reached = world.rng.weighted(openWeights);
-        // Days in the current stage: mostly fresh, a tail of stalled deals.
-        const inStage = Math.min(world.rng.float() ** 2 * 120, (today - earliest) / DAY / 2) * DAY;
+        // Days in the current stage: mostly fresh (median ~12), a third past the 30-day stall line.
+        const inStage = Math.min(world.rng.float() ** 3 * 100, (today - earliest) / DAY / 2) * DAY;
         stageEnteredAt = new Date(today - inStage - world.rng.int(1, 8) * 3_600_000);
         const before = Math.min(
           world.rng.int(5, 40) * milestones.indexOf(reached) * DAY,
