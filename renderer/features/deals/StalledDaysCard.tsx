@@ -1,4 +1,4 @@
-import { Button, Card, Group, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { TeamSettings } from '../../../shared/contract/settings';
 import { milestoneProbability } from '../../../shared/domain/milestones';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useCurrentUser } from '../../app/status';
+import { DaysInput } from '../../components/DaysInput';
 import { ErrorState } from '../../components/ErrorState';
 import { PageLoader } from '../../components/PageLoader';
 import { useErrorMessage } from '../../components/errors';
@@ -55,21 +56,11 @@ export function StalledDaysCard() {
                     {milestoneProbability[m]}%
                   </Text>
                 </Text>
-                <NumberInput
-                  aria-label={`${m} ${t(`milestones.${m}`)}`}
+                <DaysInput
+                  label={`${m} ${t(`milestones.${m}`)}`}
                   value={days[m]}
-                  onChange={(v) => setDays({ ...days, [m]: typeof v === 'number' ? v : 0 })}
-                  min={1}
-                  max={365}
-                  allowDecimal={false}
+                  onChange={(v) => setDays({ ...days, [m]: v ?? 0 })}
                   readOnly={readOnly}
-                  rightSection={
-                    <Text size="xs" c="dimmed">
-                      {t('deals.stalled.days')}
-                    </Text>
-                  }
-                  rightSectionWidth={36}
-                  w={110}
                 />
               </Group>
             ))}

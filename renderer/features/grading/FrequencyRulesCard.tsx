@@ -1,20 +1,11 @@
-import {
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Button, Card, Checkbox, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FrequencyRules } from '../../../shared/domain/grading';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useCurrentUser } from '../../app/status';
+import { DaysInput } from '../../components/DaysInput';
 import { ErrorState } from '../../components/ErrorState';
 import { useErrorMessage } from '../../components/errors';
 import { GradeBadge } from './GradeBadge';
@@ -59,23 +50,11 @@ export function FrequencyRulesCard() {
                   <div style={{ width: 96 }}>
                     <GradeBadge grade={grade} />
                   </div>
-                  <NumberInput
-                    aria-label={t(`grades.${grade}`)}
-                    value={days ?? ''}
-                    onChange={(v) =>
-                      setRules({ ...rules, [grade]: typeof v === 'number' ? v : null })
-                    }
-                    min={1}
-                    max={365}
-                    allowDecimal={false}
+                  <DaysInput
+                    label={t(`grades.${grade}`)}
+                    value={days}
+                    onChange={(v) => setRules({ ...rules, [grade]: v })}
                     disabled={days === null || readOnly}
-                    rightSection={
-                      <Text size="xs" c="dimmed">
-                        {t('grading.days')}
-                      </Text>
-                    }
-                    rightSectionWidth={36}
-                    w={110}
                   />
                   <Checkbox
                     label={t('grading.noRule')}
