@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Contact, CustomerDetail } from '../../../shared/contract/customers';
 import { useApiQuery } from '../../api/queries';
+import { EditDeleteButtons } from '../../components/buttons';
 import { DetailCrumbs, DetailQueryState } from '../../components/DetailPage';
 import { formatDate, formatDateTime } from '../../components/format';
 import { call } from '../../api/client';
@@ -92,23 +93,7 @@ export function CustomerDetailPage() {
             ))}
           </Group>
         </Stack>
-        <Group gap="sm">
-          <Button
-            variant="default"
-            leftSection={<IconPencil size={16} />}
-            onClick={() => setEditing(true)}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            variant="light"
-            color="red"
-            leftSection={<IconTrash size={16} />}
-            onClick={() => deleteCustomer(c)}
-          >
-            {t('common.delete')}
-          </Button>
-        </Group>
+        <EditDeleteButtons onEdit={() => setEditing(true)} onDelete={() => deleteCustomer(c)} />
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Stack gap="lg">

@@ -16,10 +16,8 @@ import {
   IconArrowBackUp,
   IconArrowRight,
   IconLayoutKanban,
-  IconPencil,
   IconStar,
   IconStarFilled,
-  IconTrash,
   IconTrophy,
   IconX,
 } from '@tabler/icons-react';
@@ -33,6 +31,7 @@ import {
   milestones,
 } from '../../../shared/domain/milestones';
 import { useApiMutation, useApiQuery } from '../../api/queries';
+import { EditDeleteButtons } from '../../components/buttons';
 import { DetailCrumbs, DetailQueryState } from '../../components/DetailPage';
 import { formatDay, localToday } from '../../components/dates';
 import { useErrorMessage } from '../../components/errors';
@@ -224,23 +223,7 @@ export function DealPage() {
               </Text>
             </Stack>
           </Group>
-          <Group gap="xs">
-            <Button
-              variant="default"
-              leftSection={<IconPencil size={16} />}
-              onClick={() => setEditing(true)}
-            >
-              {t('common.edit')}
-            </Button>
-            <Button
-              variant="subtle"
-              color="red"
-              leftSection={<IconTrash size={16} />}
-              onClick={() => remove(d)}
-            >
-              {t('common.delete')}
-            </Button>
-          </Group>
+          <EditDeleteButtons onEdit={() => setEditing(true)} onDelete={() => remove(d)} />
         </Stack>
       </Group>
       <MoveButtons deal={d} request={move.request} />

@@ -1,5 +1,4 @@
-import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamSettings } from '../../../shared/contract/settings';
@@ -7,9 +6,9 @@ import { milestoneProbability } from '../../../shared/domain/milestones';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useCurrentUser } from '../../app/status';
 import { DaysInput } from '../../components/DaysInput';
+import { SaveRow } from '../../components/buttons';
 import { ErrorState } from '../../components/ErrorState';
 import { PageLoader } from '../../components/PageLoader';
-import { useErrorMessage } from '../../components/errors';
 
 type StalledDays = TeamSettings['stalledDays'];
 const open = ['M1', 'M2', 'M3', 'M4', 'M5'] as const;
@@ -20,7 +19,6 @@ export function StalledDaysCard() {
   const me = useCurrentUser();
   const settings = useApiQuery('settings.get', {}, ['settings']);
   const save = useApiMutation('settings.setStalledDays');
-  const message = useErrorMessage();
   const [days, setDays] = useState<StalledDays | null>(null);
   useEffect(() => {
     if (settings.data) setDays(settings.data.stalledDays);
@@ -65,23 +63,7 @@ export function StalledDaysCard() {
               </Group>
             ))}
           </SimpleGrid>
-          {!readOnly && (
-            <Group justify="flex-end">
-              <Button
-                loading={save.isPending}
-                onClick={() =>
-                  save.mutate(days, {
-                    onSuccess: () =>
-                      notifications.show({ color: 'teal', message: t('deals.stalled.saved') }),
-                    onError: (error) =>
-                      notifications.show({ color: 'red', message: message(error) }),
-                  })
-                }
-              >
-                {t('common.save')}
-              </Button>
-            </Group>
-          )}
+          {!readOnly && <SaveRow mutation={save} value={days} saved={t('deals.stalled.saved')} />}
         </Stack>
       )}
     </Card>

@@ -1,13 +1,12 @@
-import { Button, Card, Checkbox, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Card, Checkbox, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FrequencyRules } from '../../../shared/domain/grading';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useCurrentUser } from '../../app/status';
 import { DaysInput } from '../../components/DaysInput';
+import { SaveRow } from '../../components/buttons';
 import { ErrorState } from '../../components/ErrorState';
-import { useErrorMessage } from '../../components/errors';
 import { GradeBadge } from './GradeBadge';
 
 const order = ['key', 'potential', 'ordinary', 'ignore'] as const;
@@ -18,7 +17,6 @@ export function FrequencyRulesCard() {
   const me = useCurrentUser();
   const settings = useApiQuery('settings.get', {}, ['settings']);
   const save = useApiMutation('settings.setFrequencyRules');
-  const message = useErrorMessage();
   const [rules, setRules] = useState<FrequencyRules | null>(null);
   useEffect(() => {
     if (settings.data) setRules(settings.data.frequencyRules);
@@ -69,21 +67,7 @@ export function FrequencyRulesCard() {
             })}
           </SimpleGrid>
           {!readOnly && (
-            <Group justify="flex-end">
-              <Button
-                loading={save.isPending}
-                onClick={() =>
-                  save.mutate(rules, {
-                    onSuccess: () =>
-                      notifications.show({ color: 'teal', message: t('grading.frequencySaved') }),
-                    onError: (error) =>
-                      notifications.show({ color: 'red', message: message(error) }),
-                  })
-                }
-              >
-                {t('common.save')}
-              </Button>
-            </Group>
+            <SaveRow mutation={save} value={rules} saved={t('grading.frequencySaved')} />
           )}
         </Stack>
       )}
