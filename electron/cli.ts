@@ -7,6 +7,12 @@ import { appliedMigrationCount, findMigrationsFolder, latestSchemaVersion } from
 import { generateDemo } from './demo';
 import { syncedTables } from './core/tables';
 import { MapError, runImportCommand } from './features/imports/imports.cli';
+import {
+  ReportArgError,
+  reportCommandInput,
+  reportOptions,
+  runReportCommand,
+} from './features/reports/reports.cli';
 
 /** One command of `pacer`: its usage line, options, and what it does. */
 type Command = {
@@ -180,6 +186,32 @@ const commands: Record<string, Command> = {
         if (error instanceof MapError) throw new UsageError(error.message, { cause: error });
         throw error;
       }
+    },
+  },
+  report: {
+    summary: 'print a report (target attainment, funnel, …; docs/reports.md) as JSON',
+    usage:
+      'pacer report NAME --db FILE [--period week|month|quarter|year|custom] [--date YYYY-MM-DD] [--from YYYY-MM-DD --to YYYY-MM-DD] [--scope company|team:<id>|rep:<id>] [--today YYYY-MM-DD] --json',
+    options: {
+      db: { type: 'string', description: 'the database file (opened read-only)' },
+      ...reportOptions,
+    },
+    positionals: true,
+    run(values, positionals) {
+      let input;
+      try {
+        input = reportCommandInput(values, positionals);
+      } catch (error) {
+        if (error instanceof ReportArgError) throw new UsageError(error.message, { cause: error });
+        throw error;
+      }
+      const file = requireDb(values, true);
+      return runReportCommand(
+        file,
+        input,
+        (line) => console.log(line),
+        (line) => console.error(`pacer report: ${line}`),
+      );
     },
   },
 };

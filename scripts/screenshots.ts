@@ -12,6 +12,7 @@ import { generateDemo } from '../electron/demo';
 import { setLocal } from '../electron/db/local-state';
 import { startWebHost } from '../electron/web';
 import { chromiumLaunch } from '../test/chromium';
+import { shootCalendar } from './screenshots-calendar';
 
 const outDir = path.resolve(process.argv[2] ?? 'docs/screenshots');
 
@@ -73,15 +74,55 @@ for (const language of ['zh-CN', 'en'] as const) {
     await app.locator('[data-deal-id] a').first().click();
     await app.getByRole('heading', { level: 2 }).first().waitFor();
     await shoot(app, `deal-${suffix}`);
+    await app
+      .getByRole('region', { name: /销售强度|Sales intensity/ })
+      .getByRole('button', { name: /评分|Score/ })
+      .click();
+    await app.getByRole('dialog').waitFor();
+    await shoot(app, `score-modal-${suffix}`);
+    await app.keyboard.press('Escape');
     await app.goto(`${host.url.split('?')[0]}#/key-deals`);
     await app.getByRole('table').first().waitFor();
     await shoot(app, `key-deals-${suffix}`);
+    await app.goto(`${host.url.split('?')[0]}#/scorecards`);
+    await app.getByRole('table').first().waitFor();
+    await shoot(app, `scorecards-${suffix}`);
+    await app.getByRole('table').getByRole('link').first().click();
+    await app.getByRole('table', { name: /进行中的机会|Open deals/ }).waitFor();
+    await shoot(app, `scorecard-rep-${suffix}`);
     await app.goto(`${host.url.split('?')[0]}#/grading`);
     await app.getByRole('grid').waitFor();
     await shoot(app, `grading-${suffix}`);
     await app.goto(`${host.url.split('?')[0]}#/follow-ups`);
     await app.getByRole('table').first().waitFor();
     await shoot(app, `follow-ups-${suffix}`);
+    await app.goto(`${host.url.split('?')[0]}#/reports`);
+    await app.getByRole('heading', { level: 2 }).waitFor();
+    await shoot(app, `reports-${suffix}`);
+    for (const report of ['attainment', 'funnel', 'activitySplit'] as const) {
+      await app.goto(
+        `${host.url.split('?')[0]}#/reports/${report}?period=month&date=2026-11-23&scope=company`,
+      );
+      await app.getByRole('table').first().waitFor();
+      await shoot(app, `report-${report}-${suffix}`);
+    }
+    await app.getByRole('table').getByRole('link').first().click();
+    await app
+      .getByRole('navigation', { name: /范围路径|Scope trail/ })
+      .getByRole('link')
+      .first()
+      .waitFor();
+    await app.getByRole('table').first().waitFor();
+    await shoot(app, `report-drill-${suffix}`);
+    await app.goto(`${host.url.split('?')[0]}#/targets`);
+    await app.getByRole('table').first().waitFor();
+    await shoot(app, `targets-${suffix}`);
+    await app.goto(`${host.url.split('?')[0]}#/weekly/team`);
+    await app.getByRole('table').first().waitFor();
+    await shoot(app, `weekly-list-${suffix}`);
+    await app.getByRole('table').getByRole('link').first().click();
+    await app.getByRole('table').first().waitFor();
+    await shoot(app, `weekly-report-${suffix}`);
     await app.goto(`${host.url.split('?')[0]}#/team`);
     await app.getByRole('table', { name: /成员|People/ }).waitFor();
     await shoot(app, `team-${suffix}`);
@@ -91,6 +132,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     await app.getByRole('dialog').waitFor();
     await shoot(app, `customer-form-${suffix}`);
     await app.close();
+    await shootCalendar(browser, host, { language, scheme, suffix, shoot });
     await host.close();
   }
 }

@@ -2,21 +2,29 @@ import { getTableColumns, type InferInsertModel } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { customerNameKey } from '../../shared/domain/customers';
 import { effectiveGrade } from '../../shared/domain/grading';
+import { scorePoints, scoreTotal, type ScoreLevels } from '../../shared/domain/intensity';
 import {
   activities,
+  calendarDays,
   collections,
   contacts,
   customers,
   dealChecks,
   dealLines,
+  dealScores,
   deals,
   followUps,
+  meetings,
   products,
   receivables,
   settings,
   stageHistory,
+  targets,
+  teamMemberships,
   teams,
   users,
+  visits,
+  weeklyReports,
 } from '../db/schema';
 
 /**
@@ -36,8 +44,15 @@ export const syncedTables = {
   deal_lines: dealLines,
   deal_checks: dealChecks,
   stage_history: stageHistory,
+  deal_scores: dealScores,
   receivables,
   collections,
+  visits,
+  meetings,
+  team_memberships: teamMemberships,
+  targets,
+  calendar_days: calendarDays,
+  weekly_reports: weeklyReports,
   settings,
 } as const;
 export type SyncedTableName = keyof typeof syncedTables;
@@ -55,14 +70,35 @@ type InsertModels = {
   deal_lines: InferInsertModel<typeof dealLines>;
   deal_checks: InferInsertModel<typeof dealChecks>;
   stage_history: InferInsertModel<typeof stageHistory>;
+  deal_scores: InferInsertModel<typeof dealScores>;
   receivables: InferInsertModel<typeof receivables>;
   collections: InferInsertModel<typeof collections>;
+  visits: InferInsertModel<typeof visits>;
+  meetings: InferInsertModel<typeof meetings>;
+  team_memberships: InferInsertModel<typeof teamMemberships>;
+  targets: InferInsertModel<typeof targets>;
+  calendar_days: InferInsertModel<typeof calendarDays>;
+  weekly_reports: InferInsertModel<typeof weeklyReports>;
   settings: InferInsertModel<typeof settings>;
 };
 /** The fields a change may set: everything but the id and the row metadata `commit` owns. */
-export type FieldsOf<T extends SyncedTableName> = Omit<InsertModels[T], MetaKey | DerivedKey>;
-// Derived (commit computes them) or cached by triggers (last_contact_at): never set by a change.
-type DerivedKey = 'nameKey' | 'grade' | 'lastContactAt';
+export type FieldsOf<T extends SyncedTableName> = Omit<InsertModels[T], MetaKey | DerivedOf<T>>;
+// Derived (commit computes them) or cached by triggers: never set by a change.
+type DerivedKeys = {
+  customers: 'nameKey' | 'grade' | 'lastContactAt';
+  deals: 'scoreId' | 'scoreTotal' | 'scoredAt';
+  deal_scores: (typeof scorePointColumns)[number];
+};
+type DerivedOf<T extends SyncedTableName> = T extends keyof DerivedKeys ? DerivedKeys[T] : never;
+
+const scorePointColumns = [
+  'problemPoints',
+  'powerPoints',
+  'visionPoints',
+  'valuePoints',
+  'controlPoints',
+  'totalPoints',
+] as const;
 
 /**
  * Columns computed from other columns of the same row. They are written with the change
@@ -81,6 +117,35 @@ const derivations: { [T in SyncedTableName]?: Derivation<T> } = {
       grade: effectiveGrade(row.gradeOverride, row.relationship, row.attractiveness),
     }),
   },
+  deal_scores: {
+    from: [
+      'problemLevel',
+      'problemWith',
+      'powerLevel',
+      'visionLevel',
+      'visionWith',
+      'valueLevel',
+      'valueWith',
+      'controlLevel',
+    ],
+    compute: (row) => {
+      const points = scorePoints({
+        problem: { level: row.problemLevel, with: row.problemWith },
+        power: { level: row.powerLevel },
+        vision: { level: row.visionLevel, with: row.visionWith },
+        value: { level: row.valueLevel, with: row.valueWith },
+        control: { level: row.controlLevel },
+      } as ScoreLevels);
+      return {
+        problemPoints: points.problem,
+        powerPoints: points.power,
+        visionPoints: points.vision,
+        valuePoints: points.value,
+        controlPoints: points.control,
+        totalPoints: scoreTotal(points),
+      };
+    },
+  },
 };
 
 export type TableInfo = {
@@ -96,6 +161,7 @@ export type TableInfo = {
 
 const derivedColumnNames: { [T in SyncedTableName]?: string[] } = {
   customers: ['nameKey', 'grade'],
+  deal_scores: [...scorePointColumns],
 };
 
 export const tableInfo = Object.fromEntries(

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -77,6 +78,10 @@ export const customers = sqliteTable(
     index('customers_region_idx').on(t.region),
     index('customers_status_idx').on(t.status),
     index('customers_updated_idx').on(t.updatedAt),
+    // Reports: "live customer" as NOT IN the few deleted ones (docs/reports.md).
+    index('customers_deleted_idx')
+      .on(t.id)
+      .where(sql`${t.deletedAt} IS NOT NULL`),
   ],
 );
 
@@ -121,6 +126,16 @@ export const activities = sqliteTable(
   (t) => [
     index('activities_customer_at_idx').on(t.customerId, t.at),
     index('activities_at_idx').on(t.at),
+    // Reports: covering, in (UTC day, user) order, so a year groups without a sort.
+    index('activities_report_idx').on(
+      sql`substr(${t.at}, 1, 10)`,
+      t.userId,
+      t.category,
+      t.kind,
+      t.customerId,
+      t.deletedAt,
+      t.at,
+    ),
   ],
 );
 
@@ -142,6 +157,102 @@ export const followUps = sqliteTable(
     index('follow_ups_owner_idx').on(t.ownerId, t.doneAt, t.dueOn),
     index('follow_ups_customer_idx').on(t.customerId),
   ],
+);
+
+/**
+ * A customer visit (domain.md §5): the plan (拜访计划) and, once it happened, its summary
+ * (拜访总结). Instants are UTC; `day` is the rep's local date of the visit, so a day's
+ * route and the week's plan vs actual never shift with the viewer's time zone.
+ */
+export const visits = sqliteTable(
+  'visits',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    customerId: text('customer_id').notNull(),
+    /** JSON array of contact ids met (or to meet). */
+    contactIds: text('contact_ids').notNull().default('[]'),
+    /** YYYY-MM-DD, local to the rep. */
+    day: text('day').notNull(),
+    /** ISO instants (UTC); end after start, on the same local day. */
+    startAt: text('start_at').notNull(),
+    endAt: text('end_at').notNull(),
+    /** The IANA time zone the times were entered in (for the summary's wall-clock times). */
+    timeZone: text('time_zone').notNull(),
+    /** Position in the day's route (拜访路线), 1-based; ties fall back to start time. */
+    routeOrder: integer('route_order').notNull().default(0),
+    area: text('area'),
+    purpose: text('purpose', {
+      enum: ['develop', 'info', 'collect', 'service', 'problem', 'order', 'other'],
+    }).notNull(),
+    goal: text('goal'),
+    /** false: logged without a plan (counts as done, not as planned). */
+    planned: integer('planned', { mode: 'boolean' }).notNull().default(true),
+    status: text('status', { enum: ['planned', 'done', 'cancelled', 'missed'] }).notNull(),
+    /** Summary (拜访总结), filled after the visit. */
+    actualStartAt: text('actual_start_at'),
+    actualEndAt: text('actual_end_at'),
+    outcome: text('outcome'),
+    problemsHandled: text('problems_handled'),
+    /** fen */
+    orderAmount: integer('order_amount'),
+    /** fen; booked as a collection against a receivable. */
+    collectionAmount: integer('collection_amount'),
+    competitorInfo: text('competitor_info'),
+    customerFeedback: text('customer_feedback'),
+    customerNews: text('customer_news'),
+    learnings: text('learnings'),
+    effective: integer('effective', { mode: 'boolean' }),
+    nextAction: text('next_action'),
+    summarizedAt: text('summarized_at'),
+    summarizedBy: text('summarized_by'),
+    ...syncedColumns(),
+  },
+  (t) => [
+    index('visits_owner_day_idx').on(t.ownerId, t.day, t.startAt),
+    index('visits_day_idx').on(t.day),
+    index('visits_customer_idx').on(t.customerId, t.startAt),
+    // Pending summaries and missed visits (status planned/missed, by day) across a team.
+    index('visits_status_day_idx').on(t.status, t.day),
+    // Reports: covering, in (day, owner) order (plan vs actual, activity split, customer visits).
+    index('visits_report_idx').on(
+      t.day,
+      t.ownerId,
+      t.status,
+      t.planned,
+      t.effective,
+      t.purpose,
+      t.customerId,
+      t.deletedAt,
+    ),
+  ],
+);
+
+/**
+ * Meetings and coaching sessions (晨会/周会/月度会议/季度会议/年度会议, 角色扮演): calendar
+ * events with attendees, not tied to a customer.
+ */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', {
+      enum: ['morning', 'weekly', 'monthly', 'quarterly', 'annual', 'coaching'],
+    }).notNull(),
+    title: text('title').notNull(),
+    organizerId: text('organizer_id').notNull(),
+    teamId: text('team_id'),
+    /** JSON array of user ids. */
+    attendeeIds: text('attendee_ids').notNull().default('[]'),
+    day: text('day').notNull(),
+    startAt: text('start_at').notNull(),
+    endAt: text('end_at').notNull(),
+    timeZone: text('time_zone').notNull(),
+    location: text('location'),
+    notes: text('notes'),
+    ...syncedColumns(),
+  },
+  (t) => [index('meetings_day_idx').on(t.day)],
 );
 
 /** The product catalogue (Settings): what product lines on a deal pick from. */
@@ -186,6 +297,10 @@ export const deals = sqliteTable(
     deciderCause: text('decider_cause'),
     deciderVision: text('decider_vision'),
     deciderValue: text('decider_value'),
+    /** Cached by triggers from deal_scores (docs/decisions/0012): the latest scoring. */
+    scoreId: text('score_id'),
+    scoreTotal: integer('score_total'),
+    scoredAt: text('scored_at'),
     ...syncedColumns(),
   },
   (t) => [
@@ -194,6 +309,19 @@ export const deals = sqliteTable(
     index('deals_customer_idx').on(t.customerId),
     index('deals_close_idx').on(t.expectedCloseOn),
     index('deals_closed_idx').on(t.status, t.closedOn),
+    // Reports (covering): won/lost by close day; created by day; an event's deal owner; won by customer.
+    index('deals_won_report_idx').on(
+      t.status,
+      t.closedOn,
+      t.ownerId,
+      t.customerId,
+      t.amount,
+      t.deletedAt,
+      t.createdAt,
+    ),
+    index('deals_created_idx').on(t.createdAt, t.ownerId, t.deletedAt, t.milestone, t.id),
+    index('deals_owner_of_idx').on(t.id, t.ownerId, t.status, t.deletedAt),
+    index('deals_customer_won_idx').on(t.customerId, t.status, t.closedOn, t.deletedAt),
   ],
 );
 
@@ -249,6 +377,46 @@ export const stageHistory = sqliteTable(
     index('stage_history_deal_idx').on(t.dealId, t.at),
     index('stage_history_customer_idx').on(t.customerId, t.at),
     index('stage_history_at_idx').on(t.at),
+    // Reports (covering): moves out of a stage by time (dwell); a deal's path (reached, previous move).
+    index('stage_history_exit_idx').on(t.at, t.fromStatus, t.fromMilestone, t.dealId, t.deletedAt),
+    index('stage_history_path_idx').on(t.dealId, t.at, t.toMilestone, t.deletedAt),
+  ],
+);
+
+/**
+ * One sales intensity scoring of a deal (domain.md §4): insert-only, the latest is the
+ * deal's current score. Levels are rubric keys; the points are derived from them in `commit`.
+ */
+export const dealScores = sqliteTable(
+  'deal_scores',
+  {
+    id: text('id').primaryKey(),
+    dealId: text('deal_id').notNull(),
+    /** ISO instant. */
+    scoredAt: text('scored_at').notNull(),
+    scoredBy: text('scored_by'),
+    problemLevel: text('problem_level').notNull(),
+    problemWith: text('problem_with', { enum: ['contact', 'decider'] }).notNull(),
+    powerLevel: text('power_level').notNull(),
+    visionLevel: text('vision_level').notNull(),
+    visionWith: text('vision_with', { enum: ['contact', 'decider'] }).notNull(),
+    valueLevel: text('value_level').notNull(),
+    valueWith: text('value_with', { enum: ['contact', 'decider'] }).notNull(),
+    controlLevel: text('control_level').notNull(),
+    note: text('note'),
+    /** Derived from the levels (rubric points, 0–20 each; total 0–100). */
+    problemPoints: integer('problem_points').notNull(),
+    powerPoints: integer('power_points').notNull(),
+    visionPoints: integer('vision_points').notNull(),
+    valuePoints: integer('value_points').notNull(),
+    controlPoints: integer('control_points').notNull(),
+    totalPoints: integer('total_points').notNull(),
+    ...syncedColumns(),
+  },
+  (t) => [
+    index('deal_scores_deal_idx').on(t.dealId, t.scoredAt),
+    // Reports: scorings recorded in a period (covering).
+    index('deal_scores_scored_idx').on(t.scoredAt, t.dealId, t.deletedAt),
   ],
 );
 
@@ -283,6 +451,8 @@ export const collections = sqliteTable(
     collectedOn: text('collected_on').notNull(),
     byUserId: text('by_user_id'),
     note: text('note'),
+    /** The visit whose summary booked it, if any. */
+    visitId: text('visit_id'),
     ...syncedColumns(),
   },
   (t) => [
@@ -290,6 +460,89 @@ export const collections = sqliteTable(
     index('collections_customer_idx').on(t.customerId, t.collectedOn),
     index('collections_on_idx').on(t.collectedOn),
   ],
+);
+
+/**
+ * Who was in which team when (domain.md §1; issue 7): reports credit an event to the rep's
+ * team at the time of the event. A row holds for days `from_day` ≤ d < `to_day` (open-ended
+ * when null); `users.team_id` is the current one.
+ */
+export const teamMemberships = sqliteTable(
+  'team_memberships',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    teamId: text('team_id').notNull(),
+    /** YYYY-MM-DD */
+    fromDay: text('from_day').notNull(),
+    toDay: text('to_day'),
+    ...syncedColumns(),
+  },
+  (t) => [index('team_memberships_user_idx').on(t.userId, t.fromDay)],
+);
+
+/**
+ * Targets 销售目标 (domain.md §6): one row per metric, scope and period cell — the year
+ * (`2026`), its quarters (`2026-Q1`), months (`2026-03`) and ISO weeks (`2026-W12`). Money in
+ * fen, other metrics in counts. Days are derived from weeks and months by working days.
+ */
+export const targets = sqliteTable(
+  'targets',
+  {
+    id: text('id').primaryKey(),
+    metric: text('metric', {
+      enum: ['sales', 'collections', 'newCustomers', 'visits', 'effectiveVisits'],
+    }).notNull(),
+    scopeType: text('scope_type', { enum: ['company', 'team', 'rep'] }).notNull(),
+    /** Team or user id; null for the company. */
+    scopeId: text('scope_id'),
+    year: integer('year').notNull(),
+    periodKey: text('period_key').notNull(),
+    value: integer('value').notNull(),
+    ...syncedColumns(),
+  },
+  (t) => [index('targets_lookup_idx').on(t.year, t.metric, t.scopeType, t.scopeId, t.periodKey)],
+);
+
+/** The working-day calendar's exceptions: holidays on weekdays, 调休 make-up workdays on weekends. */
+export const calendarDays = sqliteTable(
+  'calendar_days',
+  {
+    id: text('id').primaryKey(),
+    /** YYYY-MM-DD */
+    day: text('day').notNull(),
+    kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
+    name: text('name'),
+    ...syncedColumns(),
+  },
+  (t) => [index('calendar_days_day_idx').on(t.day)],
+);
+
+/**
+ * The weekly report 销售周报 (domain.md §8): one per rep per ISO week. The written fields are
+ * the rep's; the figures are computed live while a draft and frozen (JSON) on submission.
+ */
+export const weeklyReports = sqliteTable(
+  'weekly_reports',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    /** YYYY-Www */
+    week: text('week').notNull(),
+    status: text('status', { enum: ['draft', 'submitted', 'reviewed'] }).notNull(),
+    competition: text('competition'),
+    abnormalCustomers: text('abnormal_customers'),
+    nextWeekPlan: text('next_week_plan'),
+    helpNeeded: text('help_needed'),
+    /** JSON: the auto-filled figures as they were when submitted. */
+    figures: text('figures'),
+    submittedAt: text('submitted_at'),
+    reviewedAt: text('reviewed_at'),
+    reviewedBy: text('reviewed_by'),
+    reviewComment: text('review_comment'),
+    ...syncedColumns(),
+  },
+  (t) => [index('weekly_reports_week_idx').on(t.week, t.userId)],
 );
 
 /** Team-wide settings (currency, later frequency rules…): synced, one row per key. */

@@ -231,6 +231,16 @@ export const dealsPart: DemoPart = {
         ...rowMeta(created, ownerId),
         updated_at: last.toISOString(),
       });
+      world.deals.push({
+        id,
+        ownerId,
+        milestone,
+        status,
+        created,
+        stageEnteredAt,
+        closedAt,
+        path,
+      });
       for (const line of lines)
         out.insert('deal_lines', {
           id: world.idAt(created),

@@ -8,6 +8,9 @@ import { collectionsPart } from './collections';
 import { customersPart } from './customers';
 import { dealsPart } from './deals';
 import { peoplePart } from './people';
+import { scoresPart } from './scores';
+import { targetsPart } from './targets';
+import { visitsPart } from './visits';
 import { DemoWorld, type DemoPart, type DemoSize } from './world';
 
 /** The generator's parts, in the order they run; each reads what the earlier ones made. */
@@ -16,7 +19,10 @@ export const demoParts: DemoPart[] = [
   customersPart,
   activitiesPart,
   dealsPart,
+  scoresPart,
   collectionsPart,
+  visitsPart,
+  targetsPart,
 ];
 
 export type DemoOptions = { size: DemoSize; seed?: number; today?: string };

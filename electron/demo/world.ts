@@ -1,3 +1,4 @@
+import type { DealStatus, Milestone } from '../../shared/domain/milestones';
 import { seededBytes, uuidv7 } from '../core/ids';
 import type { SyncedTableName } from '../core/tables';
 import type { BulkInserter } from './bulk';
@@ -54,6 +55,19 @@ export type DemoCustomer = {
   status: string;
 };
 
+/** A deal as the deals part made it: what later parts (scores) date their rows by. */
+export type DemoDeal = {
+  id: string;
+  ownerId: string;
+  milestone: Milestone;
+  status: DealStatus;
+  created: Date;
+  stageEnteredAt: Date;
+  closedAt: Date | null;
+  /** Every stage entered, oldest first (the first at creation). */
+  path: readonly { milestone: Milestone; at: Date }[];
+};
+
 /**
  * What the parts of the generator share: the seed's randomness, "today", and what
  * earlier parts made (later parts — deals, visits — pick from these lists).
@@ -65,6 +79,7 @@ export class DemoWorld {
   readonly customers: DemoCustomer[] = [];
   /** Contact ids per customer id, in creation order (deal briefs pick from these). */
   readonly contactIds = new Map<string, string[]>();
+  readonly deals: DemoDeal[] = [];
   private readonly bytes: (n: number) => Uint8Array;
   private counter = 0;
 

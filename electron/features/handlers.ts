@@ -8,9 +8,14 @@ import { receivablesHandlers } from './receivables/receivables.handlers';
 import { followUpsHandlers } from './followups/followups.handlers';
 import { handoverHandlers } from './handover/handover.handlers';
 import { importsHandlers } from './imports/imports.handlers';
+import { scoresHandlers } from './scores/scores.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
 import { teamHandlers } from './team/team.handlers';
 import { timelineHandlers } from './timeline/timeline.handlers';
+import { visitsHandlers } from './visits/visits.handlers';
+import { reportsHandlers } from './reports/reports.handlers';
+import { targetsHandlers } from './targets/targets.handlers';
+import { weeklyHandlers } from './weekly/weekly.handlers';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: AllHandlers = {
@@ -26,4 +31,9 @@ export const handlers: AllHandlers = {
   ...productsHandlers,
   ...dealsHandlers,
   ...receivablesHandlers,
+  ...scoresHandlers,
+  ...visitsHandlers,
+  ...reportsHandlers,
+  ...targetsHandlers,
+  ...weeklyHandlers,
 };

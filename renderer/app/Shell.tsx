@@ -13,7 +13,13 @@ import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import {
   IconAddressBook,
+  IconCalendarEvent,
+  IconChartBar,
   IconChecklist,
+  IconNotebook,
+  IconTarget,
+  IconGauge,
+  IconLayoutDashboard,
   IconLayoutGrid,
   IconLayoutKanban,
   IconStar,
@@ -33,11 +39,17 @@ import { useCurrentUser } from './status';
 const modKey = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
 const navItems = [
+  { to: '/dashboard', label: 'nav.dashboard', icon: IconLayoutDashboard },
   { to: '/customers', label: 'nav.customers', icon: IconAddressBook },
+  { to: '/calendar', label: 'nav.calendar', icon: IconCalendarEvent },
   { to: '/deals', label: 'nav.deals', icon: IconLayoutKanban },
   { to: '/key-deals', label: 'nav.keyDeals', icon: IconStar },
+  { to: '/scorecards', label: 'nav.scorecards', icon: IconGauge },
   { to: '/grading', label: 'nav.grading', icon: IconLayoutGrid },
   { to: '/follow-ups', label: 'nav.followUps', icon: IconChecklist },
+  { to: '/reports', label: 'nav.reports', icon: IconChartBar },
+  { to: '/targets', label: 'nav.targets', icon: IconTarget },
+  { to: '/weekly', label: 'nav.weekly', icon: IconNotebook },
   { to: '/team', label: 'nav.team', icon: IconUsersGroup },
   { to: '/settings', label: 'nav.settings', icon: IconSettings },
 ] as const;

@@ -7,7 +7,13 @@ export const router = createHashRouter([
     path: '/',
     element: <Shell />,
     children: [
-      { index: true, element: <Navigate to="/customers" replace /> },
+      { index: true, element: <Navigate to="/dashboard" replace /> },
+      {
+        path: 'dashboard',
+        lazy: async () => ({
+          Component: (await import('../features/dashboard/DashboardPage')).DashboardPage,
+        }),
+      },
       {
         path: 'customers',
         lazy: async () => ({
@@ -35,6 +41,24 @@ export const router = createHashRouter([
         }),
       },
       {
+        path: 'scorecards',
+        lazy: async () => ({
+          Component: (await import('../features/scores/TeamScorecardPage')).TeamScorecardPage,
+        }),
+      },
+      {
+        path: 'scorecards/:repId',
+        lazy: async () => ({
+          Component: (await import('../features/scores/RepScorecardPage')).RepScorecardPage,
+        }),
+      },
+      {
+        path: 'calendar',
+        lazy: async () => ({
+          Component: (await import('../features/calendar/CalendarPage')).CalendarPage,
+        }),
+      },
+      {
         path: 'follow-ups',
         lazy: async () => ({
           Component: (await import('../features/followups/FollowUpsPage')).FollowUpsPage,
@@ -51,12 +75,42 @@ export const router = createHashRouter([
         lazy: async () => ({ Component: (await import('../features/team/TeamPage')).TeamPage }),
       },
       {
+        path: 'reports',
+        lazy: async () => ({
+          Component: (await import('../features/reports/ReportsPage')).ReportsPage,
+        }),
+      },
+      {
+        path: 'reports/:name',
+        lazy: async () => ({
+          Component: (await import('../features/reports/ReportPage')).ReportPage,
+        }),
+      },
+      {
+        path: 'targets',
+        lazy: async () => ({
+          Component: (await import('../features/targets/TargetsPage')).TargetsPage,
+        }),
+      },
+      {
+        path: 'weekly',
+        lazy: async () => ({
+          Component: (await import('../features/weekly/WeeklyPage')).WeeklyPage,
+        }),
+      },
+      {
+        path: 'weekly/team',
+        lazy: async () => ({
+          Component: (await import('../features/weekly/WeeklyListPage')).WeeklyListPage,
+        }),
+      },
+      {
         path: 'settings',
         lazy: async () => ({
           Component: (await import('../features/settings/SettingsPage')).SettingsPage,
         }),
       },
-      { path: '*', element: <Navigate to="/customers" replace /> },
+      { path: '*', element: <Navigate to="/dashboard" replace /> },
     ],
   },
 ]);

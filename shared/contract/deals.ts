@@ -54,6 +54,18 @@ export const dealCard = z.object({
   closeOverdue: z.boolean(),
   isKey: z.boolean(),
   updatedAt: z.string(),
+  /** The milestone's win probability (percent), beside the intensity total (盈率校准). */
+  probability: z.number(),
+  /** The latest intensity score's total (0–100), null when never scored. */
+  scoreTotal: z.number().nullable(),
+  /** ISO instant of the latest scoring. */
+  scoredAt: z.string().nullable(),
+  /** Open and probability − total ≥ 30 (虚高). */
+  overClaimed: z.boolean(),
+  /** Open and the latest score is older than 30 days. */
+  staleScore: z.boolean(),
+  /** Open and never scored. */
+  unscored: z.boolean(),
 });
 export type DealCard = z.infer<typeof dealCard>;
 
@@ -72,6 +84,8 @@ export const boardFilterFields = {
   maxAmount: z.number().int().min(0).max(10_000_000_000).optional(),
   stalledOnly: z.boolean().default(false),
   keyOnly: z.boolean().default(false),
+  /** Only open deals with this calibration flag (domain.md §4). */
+  scoreFlag: z.enum(['overClaimed', 'stale', 'unscored']).optional(),
   /** The user's today (YYYY-MM-DD): days in stage, stalled, overdue and the closed window count from it. */
   today: day,
 };

@@ -10,7 +10,12 @@ import { contactsContract } from './contacts';
 import { dealsContract } from './deals';
 import { productsContract } from './products';
 import { receivablesContract } from './receivables';
+import { scoresContract } from './scores';
 import { settingsContract } from './settings';
+import { visitsContract } from './visits';
+import { reportsContract } from './reports';
+import { targetsContract } from './targets';
+import { weeklyContract } from './weekly';
 
 /** Every method the main process answers; the preload exposes exactly these. */
 export const contract = {
@@ -26,6 +31,11 @@ export const contract = {
   ...productsContract,
   ...dealsContract,
   ...receivablesContract,
+  ...scoresContract,
+  ...visitsContract,
+  ...reportsContract,
+  ...targetsContract,
+  ...weeklyContract,
 } as const;
 
 export type AppContract = typeof contract;

@@ -6,6 +6,7 @@ import {
   timelineSources,
 } from '../domain/activities';
 import { dealStatuses, milestones } from '../domain/milestones';
+import { summaryStatuses, visitPurposes } from '../domain/visits';
 import { method } from './define';
 import { id, ok, requiredText } from './common';
 
@@ -57,6 +58,42 @@ export const timelineEntry = z.object({
     .optional(),
   /** A collection's amount in fen (`at` is its day at 12:00 UTC, `body` its note). */
   amount: z.number().optional(),
+  /**
+   * A visit that happened or was called off (planned ones are not history yet). `at` is its
+   * planned start (`startAt`), so the timeline pages on the visits' (customer_id, start_at)
+   * index; the summary's actual times are here. `body` is the outcome, else the goal;
+   * `userId`/`userName` the rep, `contactId`/`contactName` the first contact met. Only a
+   * done visit is contact with the customer.
+   */
+  visit: z
+    .object({
+      status: z.enum(summaryStatuses),
+      purpose: z.enum(visitPurposes),
+      /** false: logged without a plan. */
+      planned: z.boolean(),
+      /** 有效拜访; null unless done. */
+      effective: z.boolean().nullable(),
+      /** The rep's local day and the zone the times were entered in. */
+      day: z.string(),
+      timeZone: z.string(),
+      /** Planned start and end (ISO UTC). */
+      startAt: z.string(),
+      endAt: z.string(),
+      actualStartAt: z.string().nullable(),
+      actualEndAt: z.string().nullable(),
+      area: z.string().nullable(),
+      goal: z.string().nullable(),
+      outcome: z.string().nullable(),
+      customerFeedback: z.string().nullable(),
+      nextAction: z.string().nullable(),
+      /** fen */
+      orderAmount: z.number().nullable(),
+      /** fen */
+      collectionAmount: z.number().nullable(),
+      /** How many contacts were met (the entry names the first). */
+      contactCount: z.number(),
+    })
+    .optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 

@@ -17,14 +17,15 @@ export function defaultActivityCategory(status: CustomerStatus): ActivityCategor
   return status === 'customer' ? 'maintenance' : 'development';
 }
 
-/** Where timeline entries come from; later issues add visits and score changes. */
-export const timelineSources = ['activity', 'deal_move', 'collection'] as const;
+/** Where timeline entries come from; a later issue adds score changes. */
+export const timelineSources = ['activity', 'deal_move', 'collection', 'visit'] as const;
 export type TimelineSource = (typeof timelineSources)[number];
 
 /**
  * Every kind of timeline entry: the activities' own kinds plus the entries other tables
  * contribute. A deal move and a collection are bookkeeping, not contact with the customer:
- * they never count as the customer's last contact.
+ * they never count as the customer's last contact. A visit's summary is on the timeline
+ * whatever became of it (done, cancelled, missed); only a done visit is contact.
  */
-export const timelineKinds = [...activityKinds, 'deal_move', 'collection'] as const;
+export const timelineKinds = [...activityKinds, 'deal_move', 'collection', 'visit'] as const;
 export type TimelineKind = (typeof timelineKinds)[number];

@@ -1,11 +1,11 @@
 import { grades, type Grade } from './grading';
 
 /**
- * What a handover moves (domain.md §1), in the order the preview lists them. Future
- * visits (issue 6) join by adding their name here and a part in
- * `electron/features/handover/parts.ts`.
+ * What a handover moves (domain.md §1), in the order the preview lists them; each name has
+ * a part in `electron/features/handover/parts.ts`. `futureVisits`: planned visits from
+ * today on (past visits stay credited to the rep who made them).
  */
-export const handoverPartNames = ['customers', 'openDeals', 'followUps'] as const;
+export const handoverPartNames = ['customers', 'openDeals', 'followUps', 'futureVisits'] as const;
 export type HandoverPartName = (typeof handoverPartNames)[number];
 
 /** The grade buckets a handover can split by: the four grades, and customers not graded yet. */

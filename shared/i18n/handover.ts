@@ -16,16 +16,17 @@ export const handover = messages({
       pickLabel: 'Leaving rep',
       pickPlaceholder: 'Pick a colleague',
       pickHint:
-        'Their customers, open deals and open follow-ups move to colleagues in one step, and they are deactivated. Every change of owner stays in the history.',
+        'Their customers, open deals, open follow-ups and planned visits move to colleagues in one step, and they are deactivated. Every change of owner stays in the history.',
       pickEmpty: 'There is nobody else to hand over.',
       parts: {
         customers: 'Customers',
         openDeals: 'Open deals',
         followUps: 'Open follow-ups',
+        futureVisits: 'Planned visits',
       },
       ownedTitle: 'What {{name}} owns',
       creditNote:
-        'Only open work moves. Won and lost deals, completed follow-ups and the timeline stay credited to {{name}}.',
+        'Only open work moves. Won and lost deals, past visits, completed follow-ups and the timeline stay credited to {{name}}.',
       nothingOwned: '{{name}} owns nothing to hand over: they will only be deactivated.',
       byRegion: 'By region',
       byGrade: 'By grade',
@@ -85,16 +86,17 @@ export const handover = messages({
       pickLabel: '离职（交出）人员',
       pickPlaceholder: '选择同事',
       pickHint:
-        '其名下客户、进行中的销售机会和未完成待办将一次性转交给同事，并停用该人员。每一次负责人变更都会保留在历史记录中。',
+        '其名下客户、进行中的销售机会、未完成待办和待拜访计划将一次性转交给同事，并停用该人员。每一次负责人变更都会保留在历史记录中。',
       pickEmpty: '没有可以交接的其他人员。',
       parts: {
         customers: '客户',
         openDeals: '进行中的销售机会',
         followUps: '未完成待办',
+        futureVisits: '待拜访计划',
       },
       ownedTitle: '{{name}}名下的业务',
       creditNote:
-        '只转交未完成的工作。已赢单、丢单的机会，已完成的待办和沟通记录仍记在{{name}}名下。',
+        '只转交未完成的工作。已赢单、丢单的机会，过去的拜访，已完成的待办和沟通记录仍记在{{name}}名下。',
       nothingOwned: '{{name}}名下没有需要交接的业务，只会被停用。',
       byRegion: '按区域',
       byGrade: '按等级',

@@ -8,8 +8,16 @@ import { receivables } from './receivables';
 import { grading } from './grading';
 import { handover } from './handover';
 import { imports } from './imports';
+import { intensity } from './intensity';
+import { calendar } from './calendar';
+import { reports } from './reports';
+import { visits } from './visits';
+import { scorecards } from './scorecards';
 import { people } from './people';
 import { timeline } from './timeline';
+import { targets } from './targets';
+import { weekly } from './weekly';
+import { reportsui } from './reportsui';
 
 /**
  * The message catalogues, merged from one module per feature (each holds both languages).
@@ -28,6 +36,14 @@ const modules = [
   deals,
   dealrules,
   receivables,
+  intensity,
+  scorecards,
+  visits,
+  calendar,
+  reports,
+  targets,
+  weekly,
+  reportsui,
 ] as const;
 
 type Merge<M extends readonly { en: object }[]> = M extends readonly [

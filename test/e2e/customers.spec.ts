@@ -12,7 +12,7 @@ type CustomerRecord = {
 };
 
 test('add, search, edit, delete and undo a customer', async ({ page, host }) => {
-  await page.goto(host.url);
+  await page.goto(`${host.url}#/customers`);
   await expect(page.getByRole('heading', { name: 'Customers', exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'New customer' }).click();
@@ -88,7 +88,7 @@ test('bad input shows the message, keeps what was typed and changes nothing', as
     'SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM change_log) AS log',
   );
   const existing = host.one<{ name: string }>('SELECT name FROM customers ORDER BY name LIMIT 1');
-  await page.goto(host.url);
+  await page.goto(`${host.url}#/customers`);
   await page.getByRole('button', { name: 'New customer' }).click();
   const dialog = page.getByRole('dialog');
 
@@ -120,7 +120,7 @@ test('bad input shows the message, keeps what was typed and changes nothing', as
 });
 
 test('filters, sort and paging run against the whole list', async ({ page, host }) => {
-  await page.goto(host.url);
+  await page.goto(`${host.url}#/customers`);
   const table = page.getByRole('table', { name: 'Customers' });
   await expect(page.getByText('300 customers')).toBeVisible();
   await expect(page.getByText('1–50 of 300')).toBeVisible();

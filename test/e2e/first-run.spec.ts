@@ -22,6 +22,12 @@ test('first run: choose English, create my team, land on an empty customer list'
   await page.locator('label', { hasText: /^Manager$/ }).click();
   await page.getByRole('button', { name: 'Start using Pacer' }).click();
 
+  // The home is the dashboard; a new team's customer list is empty and offers the import.
+  await expect(page.getByRole('heading', { name: 'Good day, Wang Fang' })).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'main' })
+    .getByRole('link', { name: 'Customers' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Customers', exact: true })).toBeVisible();
   await expect(page.getByText('No customers yet')).toBeVisible();
   await expect(page.getByTestId('current-user')).toHaveText('Wang Fang');
@@ -60,6 +66,11 @@ test('first run: load the demo team and say who I am', async ({ page, host }) =>
   await page.getByRole('radio', { name: manager.name }).click();
   await page.getByRole('button', { name: '就是我' }).click();
 
+  await expect(page.getByRole('heading', { name: `${manager.name}，你好` })).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'main' })
+    .getByRole('link', { name: '客户', exact: true })
+    .click();
   await expect(page.getByRole('heading', { name: '客户', exact: true })).toBeVisible();
   await expect(page.getByText('共 300 个客户')).toBeVisible();
   expect(host.one<{ n: number }>('SELECT count(*) AS n FROM customers').n).toBe(300);

@@ -69,7 +69,7 @@ test('import a messy xlsx: see the error rows, import the valid ones, nothing el
     write(workbook, { type: 'buffer', bookType: 'xlsx' }) as Buffer,
   );
 
-  await page.goto(host.url);
+  await page.goto(`${host.url}#/customers`);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import customers' });
   await dialog.locator('input[type=file]').setInputFiles(file);
@@ -161,7 +161,7 @@ test('a file that is not a spreadsheet gets a clear message and the wizard stays
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3, 4]),
   );
   const before = host.one<{ n: number }>('SELECT count(*) AS n FROM change_log').n;
-  await page.goto(host.url);
+  await page.goto(`${host.url}#/customers`);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import customers' });
   await dialog.locator('input[type=file]').setInputFiles(file);

@@ -50,7 +50,7 @@ test('the Chinese and English interfaces both render, and the switch in Settings
   page,
   host,
 }) => {
-  await page.goto(host.url);
+  await page.goto(`${host.url}#/customers`);
   await expect(
     page.getByRole('navigation', { name: 'main' }).getByText('客户', { exact: true }),
   ).toBeVisible();
@@ -58,7 +58,7 @@ test('the Chinese and English interfaces both render, and the switch in Settings
   await page.getByRole('link', { name: '设置' }).click();
   await page.locator('label', { hasText: /^English$/ }).click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
-  await page.getByRole('link', { name: 'Customers' }).click();
+  await page.getByRole('link', { name: 'Customers', exact: true }).click();
   await expect(page.getByText('300 customers')).toBeVisible();
   expect(
     host.one<{ value: string }>("SELECT value FROM local_state WHERE key = 'language'").value,

@@ -12,7 +12,7 @@ function pickCustomer(host: Host): Customer {
 }
 
 async function openCustomer(page: import('@playwright/test').Page, host: Host, customer: Customer) {
-  await page.goto(host.url);
+  await page.goto(`${host.url}#/customers`);
   await page.getByLabel('Search name, contact or phone').fill(customer.name);
   // The search is debounced: wait for the list to settle on the one match before clicking it.
   const table = page.getByRole('table', { name: 'Customers' });
@@ -30,11 +30,14 @@ test('log a call on a customer, see it in the timeline, then delete it', async (
     'SELECT id, name FROM contacts WHERE customer_id = ? ORDER BY name LIMIT 1',
     customer.id,
   );
-  // The timeline is activities, deal moves and collections together.
+  // The timeline is activities, deal moves, collections and visits that happened together.
   const entriesBefore = host.one<{ n: number }>(
     `SELECT (SELECT count(*) FROM activities WHERE customer_id = ? AND deleted_at IS NULL)
           + (SELECT count(*) FROM stage_history WHERE customer_id = ? AND deleted_at IS NULL)
-          + (SELECT count(*) FROM collections WHERE customer_id = ? AND deleted_at IS NULL) AS n`,
+          + (SELECT count(*) FROM collections WHERE customer_id = ? AND deleted_at IS NULL)
+          + (SELECT count(*) FROM visits WHERE customer_id = ? AND deleted_at IS NULL
+               AND status <> 'planned') AS n`,
+    customer.id,
     customer.id,
     customer.id,
     customer.id,

@@ -46,7 +46,10 @@ function ruleDays(rules: FrequencyRules): SQL<number | null> {
  * Days past the grade's visit frequency, NULL when not overdue. The last contact is the
  * latest timeline entry, or the day the customer was created when there is none.
  */
-function overdueDaysSql({ rules, today }: ListContext): SQL<number | null> {
+export function overdueDaysSql({
+  rules,
+  today,
+}: Pick<ListContext, 'rules' | 'today'>): SQL<number | null> {
   const since = sql`CAST(julianday(${today}) - julianday(substr(coalesce(${customers.lastContactAt}, ${customers.createdAt}), 1, 10)) AS INTEGER)`;
   const rule = ruleDays(rules);
   return sql<
@@ -54,7 +57,8 @@ function overdueDaysSql({ rules, today }: ListContext): SQL<number | null> {
   >`(CASE WHEN ${rule} IS NOT NULL AND ${since} > ${rule} THEN ${since} - ${rule} END)`;
 }
 
-const gradeOrder = sql`(CASE ${customers.grade} WHEN 'key' THEN 1 WHEN 'potential' THEN 2 WHEN 'ordinary' THEN 3 WHEN 'ignore' THEN 4 ELSE 5 END)`;
+/** Key first, then potential, ordinary, ignore, ungraded: the grade as a sort key. */
+export const gradeOrder = sql`(CASE ${customers.grade} WHEN 'key' THEN 1 WHEN 'potential' THEN 2 WHEN 'ordinary' THEN 3 WHEN 'ignore' THEN 4 ELSE 5 END)`;
 
 const baseColumns = {
   id: customers.id,

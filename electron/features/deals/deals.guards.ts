@@ -34,17 +34,23 @@ export function requireLiveDeal(ctx: AppContext, id: string): DealRecord {
   return deal;
 }
 
-/** Two windows editing one deal: the second one learns who changed it, and writes nothing. */
-export function assertFresh(ctx: AppContext, deal: DealRecord, expectedUpdatedAt: string): void {
-  if (deal.updatedAt === expectedUpdatedAt) return;
-  const by = deal.updatedBy ? getUser(ctx.db, deal.updatedBy) : undefined;
+/**
+ * Two windows editing one record (a deal by default, or a visit, a meeting…): the second one
+ * learns who changed it, and writes nothing. `key` is the i18n message, with `{ name, at }`.
+ */
+export function assertFresh(
+  ctx: AppContext,
+  row: Pick<DealRecord, 'id' | 'updatedAt' | 'updatedBy'>,
+  expectedUpdatedAt: string,
+  key = 'dealErrors.changedMeanwhile',
+): void {
+  if (row.updatedAt === expectedUpdatedAt) return;
+  const by = row.updatedBy ? getUser(ctx.db, row.updatedBy) : undefined;
   const name = by?.name ?? '?';
-  throw new AppError(
-    'conflict',
-    `deal ${deal.id} was changed by ${name} at ${deal.updatedAt}`,
-    'dealErrors.changedMeanwhile',
-    { name, at: deal.updatedAt },
-  );
+  throw new AppError('conflict', `${row.id} was changed by ${name} at ${row.updatedAt}`, key, {
+    name,
+    at: row.updatedAt,
+  });
 }
 
 function shiftYears(day: string, years: number): string {

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { BoardColumn, DealCard, boardFilters } from '../../../shared/contract/deals';
 import { customerNameKey } from '../../../shared/domain/customers';
@@ -14,6 +14,7 @@ import {
   type Milestone,
 } from '../../../shared/domain/milestones';
 import type { Scope } from '../../../shared/domain/people';
+import { OVER_CLAIM_GAP, calibrate, staleCutoff } from '../../../shared/domain/intensity';
 import { likeContains } from '../../../shared/domain/text';
 import { customers, deals, users } from '../../db/schema';
 
@@ -47,6 +48,8 @@ export const cardColumns = {
   stageEnteredAt: deals.stageEnteredAt,
   isKey: deals.isKey,
   updatedAt: deals.updatedAt,
+  scoreTotal: deals.scoreTotal,
+  scoredAt: deals.scoredAt,
 };
 export type CardRow = {
   id: string;
@@ -63,6 +66,8 @@ export type CardRow = {
   stageEnteredAt: string;
   isKey: boolean;
   updatedAt: string;
+  scoreTotal: number | null;
+  scoredAt: string | null;
 };
 
 /** A card's derived figures (weighted, days in stage, flags) from its stored fields. */
@@ -86,17 +91,53 @@ export function toCard(row: CardRow, today: string, ctx: BoardContext): DealCard
     daysInStage: daysInStageOn(row.stageEnteredAt, today),
     stalled: isStalled(row, today, ctx.stalledDays),
     closeOverdue: row.status === 'open' && row.expectedCloseOn < today,
+    ...cardCalibration(row, today),
   };
+}
+
+/** The card's calibration figures (盈率校准) from the deal's cached latest score. */
+function cardCalibration(row: CardRow, today: string) {
+  const c = calibrate(
+    row,
+    row.scoreTotal === null || row.scoredAt === null
+      ? null
+      : { total: row.scoreTotal, scoredAt: row.scoredAt },
+    today,
+  );
+  return {
+    probability: c.probability,
+    scoreTotal: c.total,
+    scoredAt: row.scoredAt,
+    overClaimed: c.overClaimed,
+    staleScore: c.stale,
+    unscored: c.unscored,
+  };
+}
+
+/** The milestone's probability as SQL. */
+export const probabilitySql = sql<number>`(CASE ${deals.milestone} ${sql.join(
+  milestones.map((m) => sql.raw(`WHEN '${m}' THEN ${milestoneProbability[m]}`)),
+  sql` `,
+)} END)`;
+
+/** An open deal carrying a calibration flag (domain.md §4), as SQL over the cached latest score. */
+export function scoreFlagSql(flag: 'overClaimed' | 'stale' | 'unscored', today: string): SQL {
+  const open = sql`${deals.status} = 'open'`;
+  switch (flag) {
+    case 'overClaimed':
+      return sql`${open} AND ${deals.scoreTotal} IS NOT NULL AND ${probabilitySql} - ${deals.scoreTotal} >= ${OVER_CLAIM_GAP}`;
+    case 'stale':
+      return sql`${open} AND ${deals.scoredAt} < ${staleCutoff(today)}`;
+    case 'unscored':
+      return sql`${open} AND ${deals.scoreId} IS NULL`;
+  }
 }
 
 /** Which board column a deal sits in, as SQL: lost deals in Lost, the rest by milestone. */
 export const columnSql = sql<BoardColumn>`(CASE WHEN ${deals.status} = 'lost' THEN 'lost' ELSE ${deals.milestone} END)`;
 
 /** amount × probability per deal (rounded like `weightedAmount`), 0 when lost, as SQL. */
-export const weightedSql = sql<number>`(CASE WHEN ${deals.status} = 'lost' THEN 0 ELSE CAST(round(${deals.amount} * (CASE ${deals.milestone} ${sql.join(
-  milestones.map((m) => sql.raw(`WHEN '${m}' THEN ${milestoneProbability[m]}`)),
-  sql` `,
-)} END) / 100.0) AS INTEGER) END)`;
+export const weightedSql = sql<number>`(CASE WHEN ${deals.status} = 'lost' THEN 0 ELSE CAST(round(${deals.amount} * ${probabilitySql} / 100.0) AS INTEGER) END)`;
 
 /** Stalled as SQL: entered the stage before today minus the milestone's threshold. */
 function stalledSql(today: string, ctx: BoardContext): SQL {
@@ -106,20 +147,28 @@ function stalledSql(today: string, ctx: BoardContext): SQL {
   return sql`(${deals.status} = 'open' AND ${deals.stageEnteredAt} < (CASE ${deals.milestone} ${sql.join(cutoffs, sql` `)} END))`;
 }
 
-/** Scope (mine / my team / all) plus explicit team and owner filters, by the deal's owner. */
-export function scopeConditions(query: ScopeQuery, ctx: BoardContext): SQL[] {
+/**
+ * Scope (mine / my team / all) plus explicit team and owner filters, on a column holding a
+ * user id: the deal's owner by default, a visit's owner, or `users.id` for the people
+ * themselves.
+ */
+export function scopeConditions(
+  query: ScopeQuery,
+  ctx: Pick<BoardContext, 'currentUser'>,
+  ownerColumn: AnySQLiteColumn = deals.ownerId,
+): SQL[] {
   const { currentUser } = ctx;
   const out: SQL[] = [];
-  if (currentUser && query.scope === 'mine') out.push(eq(deals.ownerId, currentUser.id));
+  if (currentUser && query.scope === 'mine') out.push(eq(ownerColumn, currentUser.id));
   if (currentUser && query.scope === 'team')
     out.push(
       currentUser.teamId
-        ? sql`${deals.ownerId} IN (SELECT id FROM users WHERE team_id = ${currentUser.teamId})`
-        : eq(deals.ownerId, currentUser.id),
+        ? sql`${ownerColumn} IN (SELECT id FROM users WHERE team_id = ${currentUser.teamId})`
+        : eq(ownerColumn, currentUser.id),
     );
   if (query.teamId)
-    out.push(sql`${deals.ownerId} IN (SELECT id FROM users WHERE team_id = ${query.teamId})`);
-  if (query.ownerId) out.push(eq(deals.ownerId, query.ownerId));
+    out.push(sql`${ownerColumn} IN (SELECT id FROM users WHERE team_id = ${query.teamId})`);
+  if (query.ownerId) out.push(eq(ownerColumn, query.ownerId));
   return out;
 }
 
@@ -154,6 +203,7 @@ export function boardConditions(query: BoardQuery, ctx: BoardContext, part: Boar
   if (query.maxAmount !== undefined) conditions.push(sql`${deals.amount} <= ${query.maxAmount}`);
   if (query.keyOnly) conditions.push(eq(deals.isKey, true));
   if (query.stalledOnly) conditions.push(stalledSql(query.today, ctx));
+  if (query.scoreFlag) conditions.push(scoreFlagSql(query.scoreFlag, query.today));
   const raw = query.search.trim();
   if (raw) {
     const folded = customerNameKey(raw);

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/domain/handover';
 import type { Grade } from '../../../shared/domain/grading';
 import type { Db } from '../../db/connection';
-import { customers, deals, followUps } from '../../db/schema';
+import { customers, deals, followUps, visits } from '../../db/schema';
 
 /** The live customers a rep owns: the rows the customers part moves. */
 function ownedBy(fromUserId: string) {
@@ -92,6 +92,43 @@ export function openDealsToMove(db: Db, fromUserId: string): { id: string; custo
     .from(deals)
     .where(openDealsOf(fromUserId))
     .orderBy(deals.id)
+    .all();
+}
+
+/**
+ * Planned visits from `today` on: they follow their customer. Past visits, and summarised
+ * (done, cancelled, missed) ones, stay with the rep who made them (domain.md §1).
+ */
+const futureVisitsOf = (fromUserId: string, today: string) =>
+  and(
+    eq(visits.ownerId, fromUserId),
+    sql`${visits.day} >= ${today}`,
+    eq(visits.status, 'planned'),
+    isNull(visits.deletedAt),
+  );
+
+/** How many planned visits a rep has from `today` on. */
+export function countFutureVisits(db: Db, fromUserId: string, today: string): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(visits)
+      .where(futureVisitsOf(fromUserId, today))
+      .get()?.n ?? 0
+  );
+}
+
+/** A rep's planned visits from `today` on, with the customer each is with. */
+export function futureVisitsToMove(
+  db: Db,
+  fromUserId: string,
+  today: string,
+): { id: string; customerId: string }[] {
+  return db
+    .select({ id: visits.id, customerId: visits.customerId })
+    .from(visits)
+    .where(futureVisitsOf(fromUserId, today))
+    .orderBy(visits.id)
     .all();
 }
 

@@ -3,8 +3,10 @@ import type { Change } from '../../core/commit';
 import type { Db } from '../../db/connection';
 import {
   countCustomers,
+  countFutureVisits,
   countOpenDeals,
   countOpenFollowUps,
+  futureVisitsToMove,
   openDealsToMove,
   openFollowUpsToMove,
 } from './handover.repo';
@@ -90,8 +92,27 @@ export const dealsPart: HandoverPart = {
 };
 
 /**
- * The parts of a handover, in `handoverPartNames` order. Future visits (issue 6) add a
- * part here: count the rows, and move them with `plan.receiverFor` so they follow their
- * customer.
+ * Planned visits from the user's today on go with their customer, to the end of the
+ * receiver's route that day (route order 0); past and summarised visits stay credited to
+ * the leaving rep. An overlap with the receiver's own visits is not refused: the team
+ * calendar flags it for them to re-plan.
  */
-export const handoverParts: readonly HandoverPart[] = [customersPart, dealsPart, followUpsPart];
+export const futureVisitsPart: HandoverPart = {
+  name: 'futureVisits',
+  count: (db, fromUserId, today) => countFutureVisits(db, fromUserId, today),
+  changes: (db, plan) =>
+    futureVisitsToMove(db, plan.from.id, plan.today).map((v): Change => ({
+      op: 'update',
+      table: 'visits',
+      id: v.id,
+      values: { ownerId: plan.receiverFor(v.customerId), routeOrder: 0 },
+    })),
+};
+
+/** The parts of a handover, in `handoverPartNames` order. */
+export const handoverParts: readonly HandoverPart[] = [
+  customersPart,
+  dealsPart,
+  followUpsPart,
+  futureVisitsPart,
+];

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../core/errors';
 import type { HandlersOf } from '../../ipc/dispatch';
 import { currentUser } from '../team/current-user';
 import { liveCustomer } from '../timeline/timeline.repo';
+import { assertWithinBalance, requireWon, yuan } from './receivables.rules';
 import {
   customerReceivables,
   dealReceivables,
@@ -15,31 +16,10 @@ import {
   type DealRecord,
 } from './receivables.repo';
 
-/** Money in error messages: the same ¥1,234.50 in both languages, so it can be a param. */
-export function yuan(fen: number): string {
-  return `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
 function requireDeal(ctx: AppContext, id: string): DealRecord {
   const deal = getDeal(ctx.db, id);
   if (!deal) throw notFound('deal', id);
   return deal;
-}
-
-/** Money moves only on a won deal: a reopened (or never won) deal's receivables stay as they are. */
-function requireWon(deal: { status: string | null }, hasReceivables: boolean): void {
-  if (deal.status === 'won') return;
-  throw hasReceivables
-    ? new AppError(
-        'conflict',
-        'the deal is no longer won: its receivables are frozen until it is won again',
-        'receivables.errors.frozen',
-      )
-    : new AppError(
-        'conflict',
-        'receivables start when the deal is won',
-        'receivables.errors.notWon',
-      );
 }
 
 function invalid(message: string, key: string, field: string, params?: Record<string, string>) {
@@ -147,15 +127,7 @@ export const receivablesHandlers: HandlersOf<typeof receivablesContract> = {
         'collectedOn',
       );
     }
-    const balance = receivable.amount - receivable.collected;
-    if (input.amount > balance) {
-      throw invalid(
-        `${input.amount} fen is more than the balance of ${balance} fen`,
-        'receivables.errors.overBalance',
-        'amount',
-        { balance: yuan(balance) },
-      );
-    }
+    assertWithinBalance(receivable, input.amount);
     const id = ctx.newId();
     ctx.commit([
       {

@@ -10,11 +10,16 @@ import type { Db } from '../../db/connection';
 import { collections, deals, receivables, users } from '../../db/schema';
 
 /**
- * What has been collected against a receivable: its live collections, summed in SQL.
+ * What has been collected against a receivable: its live collections, summed in SQL, but
+ * for `exceptCollectionId` (a visit's booking about to be replaced in the same commit).
  * Spelled out with table names because drizzle leaves columns unqualified in a select
  * without joins, which would bind `id` inside the subquery to the collection's own id.
  */
-const collectedSum = sql<number>`coalesce((SELECT sum(c.amount) FROM collections c WHERE c.receivable_id = "receivables"."id" AND c.deleted_at IS NULL), 0)`;
+function collectedSumExcept(exceptCollectionId: string | undefined) {
+  const except = exceptCollectionId ? sql` AND c.id <> ${exceptCollectionId}` : sql``;
+  return sql<number>`coalesce((SELECT sum(c.amount) FROM collections c WHERE c.receivable_id = "receivables"."id" AND c.deleted_at IS NULL${except}), 0)`;
+}
+const collectedSum = collectedSumExcept(undefined);
 
 export type DealRecord = {
   id: string;
@@ -65,11 +70,15 @@ export function receivablesOfDeal(db: Db, dealId: string): ReceivableRecord[] {
     .all();
 }
 
-/** One live receivable with its deal's status and what it has collected. */
+/**
+ * One live receivable with its deal's status and what it has collected (leaving out
+ * `exceptCollectionId`, a booking about to be replaced).
+ */
 export function getReceivable(
   db: Db,
   id: string,
-): (ReceivableRecord & { dealStatus: DealStatus | null }) | undefined {
+  exceptCollectionId?: string,
+): (ReceivableRecord & { dealStatus: DealStatus | null; dealTitle: string | null }) | undefined {
   return db
     .select({
       id: receivables.id,
@@ -77,7 +86,8 @@ export function getReceivable(
       customerId: receivables.customerId,
       amount: receivables.amount,
       dueOn: receivables.dueOn,
-      collected: collectedSum,
+      collected: collectedSumExcept(exceptCollectionId),
+      dealTitle: deals.title,
       // Null when the deal was deleted: its receivables are frozen with it.
       dealStatus: deals.status,
     })
@@ -173,20 +183,23 @@ export function dealReceivables(db: Db, deal: DealRecord, today: string): DealRe
 /**
  * A customer's receivables that still have a balance, oldest due first: what a visit's
  * collection is booked against (the oldest debt is paid first). Only won, live deals
- * count: a reopened deal's receivables are frozen until it is won again.
+ * count: a reopened deal's receivables are frozen until it is won again. A visit whose
+ * summary is rewritten passes its previous booking as `exceptCollectionId`.
  */
 export function openReceivablesOldestFirst(
   db: Db,
   customerId: string,
+  exceptCollectionId?: string,
 ): Omit<OpenReceivable, 'overdue'>[] {
+  const collected = collectedSumExcept(exceptCollectionId);
   return db
     .select({
       id: receivables.id,
       dealId: receivables.dealId,
       dealTitle: deals.title,
       amount: receivables.amount,
-      collected: collectedSum,
-      balance: sql<number>`${receivables.amount} - ${collectedSum}`,
+      collected,
+      balance: sql<number>`${receivables.amount} - ${collected}`,
       dueOn: receivables.dueOn,
     })
     .from(receivables)
@@ -198,7 +211,7 @@ export function openReceivablesOldestFirst(
       and(
         eq(receivables.customerId, customerId),
         isNull(receivables.deletedAt),
-        sql`${receivables.amount} > ${collectedSum}`,
+        sql`${receivables.amount} > ${collected}`,
       ),
     )
     .orderBy(asc(receivables.dueOn), asc(receivables.id))

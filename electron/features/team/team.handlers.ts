@@ -2,6 +2,7 @@ import type { teamContract } from '../../../shared/contract/team';
 import type { AppContext } from '../../core/context';
 import { AppError, notFound } from '../../core/errors';
 import type { HandlersOf } from '../../ipc/dispatch';
+import { teamChangeMemberships } from './team.memberships';
 import { getTeam, getUser, listTeams, listUsers, teamNameTaken } from './team.repo';
 
 function requireTeam(ctx: AppContext, id: string) {
@@ -87,8 +88,14 @@ export const teamHandlers: HandlersOf<typeof teamContract> = {
     };
     const id = input.id ?? ctx.newId();
     if (input.id) {
-      requireUser(ctx, input.id);
-      ctx.commit([{ op: 'update', table: 'users', id, values }]);
+      const before = requireUser(ctx, input.id);
+      // A team change is recorded as memberships in the same commit (reports credit the team
+      // at the time of each event); today is the host's day.
+      const today = ctx.now().toISOString().slice(0, 10);
+      ctx.commit([
+        { op: 'update', table: 'users', id, values },
+        ...teamChangeMemberships(ctx, before, input.teamId, today),
+      ]);
     } else {
       ctx.commit([{ op: 'insert', table: 'users', id, values: { ...values, active: true } }]);
     }

@@ -9,6 +9,7 @@ import type { Db } from '../../db/connection';
 import { activities, contacts, customers, users } from '../../db/schema';
 import { collectionSource, dealMoveSource } from './timeline.deals';
 import { beforeCursor, type TimelineSourceQuery } from './timeline.source';
+import { visitSource } from './timeline.visits';
 
 /** Activities as timeline entries, newest first. */
 function selectActivities(
@@ -67,6 +68,7 @@ const timelineSources: readonly TimelineSourceQuery[] = [
   activitySource,
   dealMoveSource,
   collectionSource,
+  visitSource,
 ];
 
 function newestFirst(a: TimelineEntry, b: TimelineEntry): number {

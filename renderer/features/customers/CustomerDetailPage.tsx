@@ -29,6 +29,7 @@ import { DetailCrumbs, DetailQueryState } from '../../components/DetailPage';
 import { formatDate, formatDateTime } from '../../components/format';
 import { call } from '../../api/client';
 import { useErrorMessage } from '../../components/errors';
+import { CustomerVisitActions } from '../calendar/CustomerVisitActions';
 import { CustomerDeals } from '../deals/CustomerDeals';
 import { GradingCard } from '../grading/GradingCard';
 import { CustomerReceivablesBadge } from '../receivables/CustomerReceivablesBadge';
@@ -93,7 +94,10 @@ export function CustomerDetailPage() {
             ))}
           </Group>
         </Stack>
-        <EditDeleteButtons onEdit={() => setEditing(true)} onDelete={() => deleteCustomer(c)} />
+        <Group gap="xs">
+          <CustomerVisitActions customer={{ id: c.id, name: c.name }} ownerId={c.ownerId} />
+          <EditDeleteButtons onEdit={() => setEditing(true)} onDelete={() => deleteCustomer(c)} />
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Stack gap="lg">

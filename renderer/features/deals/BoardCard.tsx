@@ -19,6 +19,7 @@ import type { BoardColumn, DealCard } from '../../../shared/contract/deals';
 import { formatDay } from '../../components/dates';
 import { boardOrder, columnColor, columnTitle, dealColumn } from './columns';
 import { formatMoney } from '../../components/money';
+import { CalibrationText, ScoreFlags, cardFlags } from '../scores/ScoreFlags';
 
 /** What a card looks like, on the board and under the pointer while dragged. */
 export function BoardCardView({
@@ -80,6 +81,11 @@ export function BoardCardView({
                   <Menu.Item component={Link} to={`/deals/${card.id}`}>
                     {t('deals.card.open')}
                   </Menu.Item>
+                  {card.status === 'open' && (
+                    <Menu.Item component={Link} to={`/deals/${card.id}?score=1`}>
+                      {t('scorecards.board.score')}
+                    </Menu.Item>
+                  )}
                   <Menu.Label>{t('deals.card.moveTo')}</Menu.Label>
                   {boardOrder
                     .filter((c) => c !== here)
@@ -104,9 +110,14 @@ export function BoardCardView({
         >
           {card.title}
         </Anchor>
-        <Text size="sm" fw={700} ff="monospace">
-          {formatMoney(card.amount, i18n.language)}
-        </Text>
+        <Group justify="space-between" wrap="nowrap" gap={4}>
+          <Text size="sm" fw={700} ff="monospace">
+            {formatMoney(card.amount, i18n.language)}
+          </Text>
+          {card.status === 'open' && (
+            <CalibrationText probability={card.probability} total={card.scoreTotal} />
+          )}
+        </Group>
         <Group gap={4} wrap="wrap">
           {card.stalled && (
             <Badge
@@ -128,6 +139,7 @@ export function BoardCardView({
               {t('deals.card.overdue')}
             </Badge>
           )}
+          <ScoreFlags deal={cardFlags(card)} />
         </Group>
         <Group justify="space-between" wrap="nowrap" gap={6}>
           <Group gap={6} wrap="nowrap" miw={0}>

@@ -22,7 +22,11 @@ export type FilterState = {
   search: string;
   stalledOnly: boolean;
   keyOnly: boolean;
+  scoreFlag: ScoreFlag | null;
 };
+
+const scoreFlags = ['overClaimed', 'stale', 'unscored'] as const;
+type ScoreFlag = (typeof scoreFlags)[number];
 
 /** The board's filters as the user set them, and as `deals.board` takes them. */
 export function useBoardFilters(): {
@@ -41,6 +45,7 @@ export function useBoardFilters(): {
     search: '',
     stalledOnly: false,
     keyOnly: false,
+    scoreFlag: null,
   });
   const [search] = useDebouncedValue(state.search, 250);
   const input: BoardFilters = {
@@ -50,6 +55,7 @@ export function useBoardFilters(): {
     stalledOnly: state.stalledOnly,
     keyOnly: state.keyOnly,
     ...(state.teamId ? { teamId: state.teamId } : {}),
+    ...(state.scoreFlag ? { scoreFlag: state.scoreFlag } : {}),
     ...(state.ownerId ? { ownerId: state.ownerId } : {}),
     ...(state.close[0] ? { closeFrom: state.close[0] } : {}),
     ...(state.close[1] ? { closeTo: state.close[1] } : {}),
@@ -59,7 +65,10 @@ export function useBoardFilters(): {
   return { state, set: (patch) => setState((s) => ({ ...s, ...patch })), input };
 }
 
-/** Scope, team, rep, close period, amount range, text; stalled-only and key-only toggles. */
+/**
+ * Scope, team, rep, close period, amount range, text, score flag (虚高 / 评分过期 / 未评分);
+ * stalled-only and key-only toggles.
+ */
 export function BoardFilterBar({
   state,
   set,
@@ -131,6 +140,15 @@ export function BoardFilterBar({
           value={state.search}
           onChange={(e) => set({ search: e.currentTarget.value })}
           w={200}
+        />
+        <Select
+          aria-label={t('scorecards.board.flagFilter')}
+          placeholder={t('scorecards.board.anyFlag')}
+          data={scoreFlags.map((f) => ({ value: f, label: t(`flags.${f}`) }))}
+          value={state.scoreFlag}
+          onChange={(v) => set({ scoreFlag: v as ScoreFlag | null })}
+          clearable
+          w={130}
         />
         <Switch
           label={t('deals.filters.stalledOnly')}

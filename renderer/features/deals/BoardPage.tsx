@@ -57,6 +57,7 @@ export function BoardPage() {
     filters.state.ownerId !== null ||
     filters.state.stalledOnly ||
     filters.state.keyOnly ||
+    filters.state.scoreFlag !== null ||
     filters.state.close.some(Boolean) ||
     filters.state.min !== '' ||
     filters.state.max !== '';

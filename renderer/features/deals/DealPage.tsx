@@ -37,6 +37,9 @@ import { formatDay, localToday } from '../../components/dates';
 import { useErrorMessage } from '../../components/errors';
 import { formatDate } from '../../components/format';
 import { DealReceivables } from '../receivables/DealReceivables';
+import { CalibrationText, ScoreFlags, cardFlags } from '../scores/ScoreFlags';
+import { CustomerVisits } from '../calendar/CustomerVisits';
+import { ScorePanel } from '../scores/ScorePanel';
 import { BriefEditor } from './BriefEditor';
 import { ChecklistPanel } from './ChecklistPanel';
 import { columnColor, columnTitle, dealColumn } from './columns';
@@ -201,6 +204,7 @@ export function DealPage() {
                 {t('deals.card.overdue')}
               </Badge>
             )}
+            <ScoreFlags deal={cardFlags(d)} size="md" />
           </Group>
         </Stack>
         <Stack gap="xs" align="flex-end">
@@ -222,6 +226,14 @@ export function DealPage() {
                 {formatMoney(d.weighted, i18n.language)}
               </Text>
             </Stack>
+            {d.status === 'open' && (
+              <Stack gap={0} align="flex-end">
+                <Text size="xs" c="dimmed">
+                  {t('scorecards.calibration.label')}
+                </Text>
+                <CalibrationText probability={d.probability} total={d.scoreTotal} size="xl" />
+              </Stack>
+            )}
           </Group>
           <EditDeleteButtons onEdit={() => setEditing(true)} onDelete={() => remove(d)} />
         </Stack>
@@ -260,8 +272,13 @@ export function DealPage() {
           <DealReceivables dealId={d.id} />
           <LinesEditor deal={d} />
           <BriefEditor deal={d} />
+          <CustomerVisits
+            customer={{ id: d.customerId, name: d.customerName }}
+            ownerId={d.ownerId}
+          />
         </Stack>
         <Stack gap="lg">
+          <ScorePanel deal={d} />
           <ChecklistPanel deal={d} />
           <HistoryTimeline deal={d} />
         </Stack>

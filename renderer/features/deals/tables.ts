@@ -4,6 +4,7 @@ export const dealTables = [
   'deal_lines',
   'deal_checks',
   'stage_history',
+  'deal_scores',
   'customers',
   'contacts',
   'users',

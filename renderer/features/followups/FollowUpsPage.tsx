@@ -25,6 +25,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { ScopeSwitch } from '../../components/ScopeSwitch';
 import { DueLabel } from './DueLabel';
+import { PendingVisits } from './PendingVisits';
 import { useCompleteFollowUp } from './useCompleteFollowUp';
 
 const PAGE = 100;
@@ -68,6 +69,8 @@ export function FollowUpsPage() {
         </div>
         {me.role !== 'rep' && <ScopeSwitch value={scope} onChange={setScope} />}
       </Group>
+
+      <PendingVisits scope={scope} />
 
       {list.isPending ? (
         <Stack>

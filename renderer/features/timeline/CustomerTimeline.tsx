@@ -30,6 +30,7 @@ import { useErrorMessage } from '../../components/errors';
 import { formatDay } from '../../components/dates';
 import { formatDateTime } from '../../components/format';
 import { DealEntryText } from './DealEntryText';
+import { VisitEntryText } from './VisitEntryText';
 import { categoryColors, isRecordKind, kindColors, kindIcons } from './kinds';
 import { LogActivityForm } from './LogActivityForm';
 
@@ -42,6 +43,7 @@ const TIMELINE_TABLES = [
   'deals',
   'stage_history',
   'collections',
+  'visits',
 ] as const;
 
 /**
@@ -149,6 +151,7 @@ function EntryItem({ entry, ...rest }: { entry: TimelineEntry }) {
   const KindIcon = kindIcons[entry.kind];
   const system = isRecordKind(entry.kind);
   const dealEntry = entry.kind === 'deal_move' || entry.kind === 'collection';
+  const visit = entry.kind === 'visit' ? entry.visit : undefined;
   return (
     <Timeline.Item
       {...rest}
@@ -166,8 +169,11 @@ function EntryItem({ entry, ...rest }: { entry: TimelineEntry }) {
       title={
         <Group gap={6} wrap="wrap">
           <Text size="sm" fw={600}>
-            {t(`timeline.kinds.${entry.kind}`)}
+            {visit
+              ? t('calendar.timeline.visit', { purpose: t(`visitPurpose.${visit.purpose}`) })
+              : t(`timeline.kinds.${entry.kind}`)}
           </Text>
+          {visit && <VisitBadges visit={visit} />}
           {entry.move?.forced && (
             <Badge size="xs" variant="light" color="orange" radius="sm">
               {t('timeline.deal.forced')}
@@ -192,7 +198,9 @@ function EntryItem({ entry, ...rest }: { entry: TimelineEntry }) {
         </Group>
       }
     >
-      {dealEntry ? (
+      {visit ? (
+        <VisitEntryText entry={entry} />
+      ) : dealEntry ? (
         <DealEntryText entry={entry} />
       ) : (
         <Text
@@ -211,7 +219,9 @@ function EntryItem({ entry, ...rest }: { entry: TimelineEntry }) {
           {/* A collection is dated by its day; its `at` is only a place in the order. */}
           {entry.kind === 'collection'
             ? formatDay(entry.at.slice(0, 10), i18n.language, true)
-            : formatDateTime(entry.at, i18n.language)}
+            : visit
+              ? visitWhen(visit, i18n.language)
+              : formatDateTime(entry.at, i18n.language)}
         </Text>
         {entry.deletable && (
           <Tooltip label={t('timeline.deleteLabel')} withArrow>
@@ -228,6 +238,45 @@ function EntryItem({ entry, ...rest }: { entry: TimelineEntry }) {
         )}
       </Group>
     </Timeline.Item>
+  );
+}
+
+type VisitOnTimeline = NonNullable<TimelineEntry['visit']>;
+
+/** The visit's day and its actual times (else the planned ones), in the rep's zone. */
+function visitWhen(visit: VisitOnTimeline, language: string): string {
+  const time = (iso: string) =>
+    new Date(iso).toLocaleTimeString(language, {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: visit.timeZone,
+    });
+  const start = visit.actualStartAt ?? visit.startAt;
+  const end = visit.actualEndAt ?? visit.endAt;
+  return `${formatDay(visit.day, language, true)} ${time(start)}–${time(end)}`;
+}
+
+/** Status (done / cancelled / missed), effective, and "unplanned" for a logged visit. */
+function VisitBadges({ visit }: { visit: VisitOnTimeline }) {
+  const { t } = useTranslation();
+  const color = { done: 'teal', cancelled: 'gray', missed: 'red' }[visit.status];
+  return (
+    <>
+      <Badge size="xs" variant="light" color={color} radius="sm">
+        {t(`visitStatus.${visit.status}`)}
+      </Badge>
+      {visit.effective !== null && (
+        <Badge size="xs" variant="dot" color={visit.effective ? 'teal' : 'gray'} radius="sm">
+          {visit.effective ? t('calendar.markers.effective') : t('calendar.markers.notEffective')}
+        </Badge>
+      )}
+      {!visit.planned && (
+        <Badge size="xs" variant="outline" color="gray" radius="sm">
+          {t('calendar.timeline.unplanned')}
+        </Badge>
+      )}
+    </>
   );
 }
 

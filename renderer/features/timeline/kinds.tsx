@@ -1,6 +1,7 @@
 import {
   IconArrowsExchange,
   IconCash,
+  IconMapPin,
   IconMessage,
   IconNote,
   IconPhone,
@@ -17,6 +18,7 @@ export const kindIcons: Record<TimelineKind, Icon> = {
   handover: IconArrowsExchange,
   deal_move: IconStairsUp,
   collection: IconCash,
+  visit: IconMapPin,
 };
 
 export const kindColors: Record<TimelineKind, string> = {
@@ -26,6 +28,7 @@ export const kindColors: Record<TimelineKind, string> = {
   handover: 'gray',
   deal_move: 'violet',
   collection: 'green',
+  visit: 'indigo',
 };
 
 /** Entries recorded by other features: shown as records, never deleted from the timeline. */

@@ -3,6 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../../electron/demo';
 import { getLocal } from '../../../electron/db/local-state';
 import { customerNameKey } from '../../../shared/domain/customers';
+import {
+  dimensions,
+  scorePoints,
+  scoreTotal,
+  type ScoreLevels,
+} from '../../../shared/domain/intensity';
 import { call, count, tempApp } from '../helpers';
 
 const apps: ReturnType<typeof tempApp>[] = [];
@@ -15,7 +21,16 @@ afterEach(() => {
   for (const app of apps.splice(0)) app.cleanup();
 });
 
-const TABLES = ['teams', 'users', 'customers', 'contacts', 'activities', 'follow_ups'] as const;
+const TABLES = [
+  'teams',
+  'users',
+  'customers',
+  'contacts',
+  'activities',
+  'follow_ups',
+  'visits',
+  'meetings',
+] as const;
 
 /** A fingerprint of every demo row, so two files can be compared exactly. */
 function fingerprint(app: ReturnType<typeof tempApp>): Record<string, string> {
@@ -76,7 +91,65 @@ describe('generateDemo (small)', () => {
         "deal_id IN (SELECT id FROM deals WHERE status = 'won')",
       ),
       collections: count(app, 'collections'),
+      deal_scores: count(app, 'deal_scores'),
+      visits: count(app, 'visits'),
+      meetings: count(app, 'meetings'),
+      calendar_days: count(app, 'calendar_days'),
+      targets: count(app, 'targets'),
+      weekly_reports: count(app, 'weekly_reports'),
     });
+    expect(count(app, 'targets')).toBeGreaterThan(1000);
+    expect(count(app, 'weekly_reports')).toBeGreaterThan(50);
+  });
+
+  it('scores most deals over their life, with over-claimed, stale and unscored open deals', async () => {
+    generateDemo(app, { size: 'small', seed: 1, today: '2026-11-23' });
+    const q = <T>(sql: string) => app.sqlite.prepare(sql).all() as T[];
+    const open = count(app, 'deals', "status = 'open'");
+    const scored = count(app, 'deals', "status = 'open' AND score_id IS NOT NULL");
+    expect(scored / open).toBeGreaterThan(0.7);
+    expect(count(app, 'deals', "status <> 'open' AND score_id IS NOT NULL")).toBeGreaterThan(100);
+    // Every scoring lies within its deal's life, and its points are the rubric's for its levels.
+    expect(
+      count(
+        app,
+        'deal_scores',
+        `scored_at < (SELECT created_at FROM deals d WHERE d.id = deal_id)
+         OR scored_at > coalesce((SELECT closed_on FROM deals d WHERE d.id = deal_id) || 'T23:59:59Z', '2026-11-23T18:00:00.000Z')`,
+      ),
+    ).toBe(0);
+    for (const row of q<Record<string, string | number>>('SELECT * FROM deal_scores')) {
+      const points = scorePoints({
+        problem: { level: row.problem_level, with: row.problem_with },
+        power: { level: row.power_level },
+        vision: { level: row.vision_level, with: row.vision_with },
+        value: { level: row.value_level, with: row.value_with },
+        control: { level: row.control_level },
+      } as ScoreLevels);
+      expect([
+        row.problem_points,
+        row.power_points,
+        row.vision_points,
+        row.value_points,
+        row.control_points,
+        row.total_points,
+      ]).toEqual([...dimensions.map((d) => points[d]), scoreTotal(points)]);
+    }
+    // Intensity rises with the milestone.
+    const avg = Object.fromEntries(
+      q<{ milestone: string; avg: number }>(
+        "SELECT milestone, avg(score_total) AS avg FROM deals WHERE status = 'open' GROUP BY milestone",
+      ).map((r) => [r.milestone, r.avg]),
+    );
+    expect(avg.M1).toBeLessThan(avg.M3 ?? 0);
+    expect(avg.M3).toBeLessThan(avg.M5 ?? 0);
+    // The scorecard has every calibration case, and reps differ in their weakest dimension.
+    const { rows, summary } = await call(app, 'scores.team', { scope: 'all', today: '2026-11-23' });
+    expect(summary.overClaimed).toBeGreaterThan(0);
+    expect(summary.stale / open).toBeGreaterThan(0.1);
+    expect(summary.stale / open).toBeLessThan(0.4);
+    expect(summary.unscored).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.weakest)).size).toBeGreaterThanOrEqual(3);
   });
 
   it('makes deals with an open funnel narrowing M1 → M5 and histories consistent with each path', () => {
@@ -333,6 +406,7 @@ describe('generateDemo determinism', () => {
 });
 
 describe('generateDemo (large)', () => {
+  // Building the large file takes a while (about half of it the 300,000 visits).
   it('makes a sales centre with six teams, 50 reps and 20,000 uniquely named customers', () => {
     const app = fresh();
     const report = generateDemo(app, { size: 'large', seed: 1, today: '2026-11-23' });
@@ -340,6 +414,9 @@ describe('generateDemo (large)', () => {
     // About 100,000 timeline entries: the scale the customer page's budget is measured on.
     expect(report.counts.activities).toBeGreaterThan(90_000);
     expect(report.counts.activities).toBeLessThan(130_000);
+    // The calendar budgets' scale (issue 6): 300,000 visits for 50 reps over four years.
+    expect(report.counts.visits).toBe(300_000);
+    expect(report.counts.meetings).toBeGreaterThan(5_000);
     expect(count(app, 'users', "role = 'rep'")).toBe(50);
     expect(count(app, 'users', "role = 'admin'")).toBe(1);
     expect(count(app, 'teams', 'parent_id IS NULL')).toBe(1);
@@ -351,5 +428,11 @@ describe('generateDemo (large)', () => {
       ).n,
     ).toBe(20_000);
     expect(count(app, 'change_log')).toBe(0);
-  });
+    // A quarter or so of the open deals were last scored over 30 days ago; some never.
+    const open = count(app, 'deals', "status = 'open'");
+    const stale = count(app, 'deals', "status = 'open' AND scored_at < '2026-10-24'");
+    expect(stale / open).toBeGreaterThan(0.18);
+    expect(stale / open).toBeLessThan(0.32);
+    expect(count(app, 'deals', "status = 'open' AND score_id IS NULL") / open).toBeLessThan(0.2);
+  }, 300_000);
 });

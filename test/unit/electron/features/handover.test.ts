@@ -145,6 +145,7 @@ describe('handover.preview', () => {
       { part: 'customers', count: 5 },
       { part: 'openDeals', count: 2 },
       { part: 'followUps', count: 3 },
+      { part: 'futureVisits', count: 0 },
     ]);
     expect(preview.byRegion).toEqual([
       { region: '华东', customers: 2 },
@@ -165,6 +166,7 @@ describe('handover.preview', () => {
       { part: 'customers', count: 0 },
       { part: 'openDeals', count: 0 },
       { part: 'followUps', count: 0 },
+      { part: 'futureVisits', count: 0 },
     ]);
     expect(preview.byRegion).toEqual([]);
     expect(preview.byGrade).toEqual([]);
@@ -197,6 +199,7 @@ describe('handover.execute', () => {
         { part: 'customers', count: 5 },
         { part: 'openDeals', count: 2 },
         { part: 'followUps', count: 3 },
+        { part: 'futureVisits', count: 0 },
       ],
       activities: 5,
       deactivated: true,
@@ -372,6 +375,7 @@ describe('handover.execute', () => {
         { part: 'customers', count: 0 },
         { part: 'openDeals', count: 0 },
         { part: 'followUps', count: 0 },
+        { part: 'futureVisits', count: 0 },
       ],
       activities: 0,
       deactivated: true,

@@ -225,9 +225,12 @@ describe('team users', () => {
     expect(saved).toMatchObject({ role: 'manager', teamId: other.id, teamName: 'West' });
     const columns = (
       app.sqlite
-        .prepare('SELECT "column" FROM change_log WHERE seq > ? ORDER BY seq')
+        .prepare(
+          'SELECT "column" FROM change_log WHERE seq > ? AND table_name = \'users\' ORDER BY seq',
+        )
         .all(logBefore) as { column: string }[]
     ).map((r) => r.column);
+    // The team change also records the memberships (team.memberships.test.ts).
     expect(columns).toEqual(['role', 'team_id']);
   });
 

@@ -1,0 +1,1 @@
+CREATE INDEX `visits_status_day_idx` ON `visits` (`status`,`day`);

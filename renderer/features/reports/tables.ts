@@ -1,0 +1,20 @@
+/** Every table a report reads: a commit to any of them refreshes the open report. */
+export const reportTables = [
+  'teams',
+  'users',
+  'team_memberships',
+  'customers',
+  'activities',
+  'visits',
+  'deals',
+  'deal_lines',
+  'products',
+  'stage_history',
+  'deal_scores',
+  'receivables',
+  'collections',
+  'targets',
+  'calendar_days',
+  'weekly_reports',
+  'settings',
+] as const;
