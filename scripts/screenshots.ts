@@ -63,6 +63,10 @@ for (const language of ['zh-CN', 'en'] as const) {
       locale: language,
     });
     await app.goto(host.url);
+    await app.getByRole('heading', { level: 2 }).first().waitFor();
+    await app.waitForLoadState('networkidle');
+    await shoot(app, `dashboard-${suffix}`);
+    await app.goto(`${host.url}#/customers`);
     await app.getByRole('table').first().waitFor();
     await shoot(app, `customers-${suffix}`);
     await app.getByRole('table').getByRole('link').first().click();

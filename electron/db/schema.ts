@@ -213,7 +213,11 @@ export const visits = sqliteTable(
     index('visits_day_idx').on(t.day),
     index('visits_customer_idx').on(t.customerId, t.startAt),
     // Pending summaries and missed visits (status planned/missed, by day) across a team.
-    index('visits_status_day_idx').on(t.status, t.day),
+    // Partial: only the planned visits (summary due, suggestions). A (status, day) index was
+    // picked by the last-contact triggers for "status = 'done'" and read every done visit.
+    index('visits_planned_day_idx')
+      .on(t.day)
+      .where(sql`${t.status} = 'planned'`),
     // Reports: covering, in (day, owner) order (plan vs actual, activity split, customer visits).
     index('visits_report_idx').on(
       t.day,
