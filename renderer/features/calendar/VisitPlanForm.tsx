@@ -19,7 +19,7 @@ import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useCurrentUser } from '../../app/status';
 import { formatDay } from '../../components/dates';
 import { useFieldErrors } from '../../components/errors';
-import { CustomerPicker } from './CustomerPicker';
+import { CustomerPicker } from '../../components/CustomerPicker';
 import { FailureAlert } from './FailureAlert';
 import { isOverlap } from './failures';
 import { minutesOf, userTimeZone } from './time';
@@ -172,6 +172,8 @@ export function PlanFieldsSection({
         />
       )}
       <CustomerPicker
+        label={t('calendar.fields.customer')}
+        placeholder={t('calendar.fields.customerSearch')}
         value={customerId}
         onChange={(id) => {
           form.setFieldValue('customerId', id);

@@ -13,13 +13,13 @@ import {
 } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { DealDetail } from '../../../shared/contract/deals';
 import { useApiMutation, useApiQuery } from '../../api/queries';
+import { CustomerPicker } from '../../components/CustomerPicker';
 import { useCurrentUser } from '../../app/status';
 import { LocalizedDates } from '../../components/LocalizedDates';
 import { localToday } from '../../components/dates';
@@ -40,49 +40,6 @@ function inAMonth(): string {
   const d = new Date();
   d.setDate(d.getDate() + 30);
   return localToday(d);
-}
-
-/** Picks a customer by typing: searched in SQL, never the whole list. */
-function CustomerPicker({
-  value,
-  onChange,
-  error,
-  fixed,
-}: {
-  value: string | null;
-  onChange: (id: string | null) => void;
-  error?: string;
-  fixed?: { id: string; name: string };
-}) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState(fixed?.name ?? '');
-  const [query] = useDebouncedValue(search, 200);
-  const list = useApiQuery(
-    'customers.list',
-    { scope: 'all', search: query, pageSize: 20, sort: 'name' },
-    ['customers'],
-    { enabled: !fixed, placeholderData: (previous) => previous },
-  );
-  const data = fixed
-    ? [{ value: fixed.id, label: fixed.name }]
-    : (list.data?.rows ?? []).map((c) => ({ value: c.id, label: c.name }));
-  return (
-    <Select
-      label={t('deals.fields.customer')}
-      placeholder={t('deals.fields.customerSearch')}
-      withAsterisk
-      searchable
-      disabled={!!fixed}
-      data={data}
-      value={value}
-      onChange={onChange}
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
-      nothingFoundMessage={list.isFetching ? t('common.loading') : t('common.none')}
-      error={error}
-    />
-  );
 }
 
 /**
@@ -195,6 +152,8 @@ export function DealFormModal({
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <CustomerPicker
+              label={t('deals.fields.customer')}
+              placeholder={t('deals.fields.customerSearch')}
               value={form.values.customerId}
               onChange={(id) => form.setFieldValue('customerId', id)}
               error={form.errors.customerId as string | undefined}

@@ -44,7 +44,8 @@ function specOf(data: ReportOutput, t: TFunction, language: string): Spec | null
         series: [
           {
             label: f('cumulativeSales'),
-            data: data.trend.map((b) => b.cumulativeSales),
+            // The line stops at the figures' date: days still to come have no sales yet.
+            data: data.trend.map((b) => (b.from > data.asOf ? null : b.cumulativeSales)),
             color: 'teal',
           },
         ],

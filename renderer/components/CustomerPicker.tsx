@@ -2,19 +2,23 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/queries';
+import { useApiQuery } from '../api/queries';
 
 /**
  * Picks a customer by typing, searched in SQL twenty at a time (never the whole list): the
- * same picker as the deal form's, with the calendar's labels.
+ * deal form's and the visit forms' customer field.
  */
 export function CustomerPicker({
+  label,
+  placeholder,
   value,
   onChange,
   error,
   fixed,
   known,
 }: {
+  label: string;
+  placeholder: string;
   value: string | null;
   onChange: (id: string | null) => void;
   error?: string;
@@ -40,8 +44,8 @@ export function CustomerPicker({
       : rows;
   return (
     <Select
-      label={t('calendar.fields.customer')}
-      placeholder={t('calendar.fields.customerSearch')}
+      label={label}
+      placeholder={placeholder}
       withAsterisk
       searchable
       disabled={!!fixed}
