@@ -1,6 +1,7 @@
 import { Anchor, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import {
   IconAlertTriangle,
+  IconCalendarExclamation,
   IconChecklist,
   IconClockPause,
   IconFilter,
@@ -15,6 +16,8 @@ import { Link } from 'react-router';
 import type { ReportName, ReportOf, ReportScope } from '../../../shared/contract/reports';
 import { isoWeek } from '../../../shared/domain/time';
 import { useApiQuery } from '../../api/queries';
+import { useNow } from '../calendar/time';
+import { VISIT_TABLES } from '../calendar/tables';
 import { useCurrentUser } from '../../app/status';
 import { ErrorState } from '../../components/ErrorState';
 import { localToday } from '../../components/dates';
@@ -107,6 +110,31 @@ function WeekPlanTile({ scope }: { scope: ReportScope }) {
   );
 }
 
+/** Visits whose summary is due and missed visits not yet rescheduled (issue 6), as on My follow-ups. */
+function PendingVisitsTile({ scope }: { scope: ReportScope }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const listScope = scope.type === 'company' ? 'all' : scope.type === 'team' ? 'team' : 'mine';
+  const pending = useApiQuery(
+    'visits.pending',
+    { scope: listScope, now, today: localToday() },
+    VISIT_TABLES,
+    { placeholderData: (previous) => previous },
+  );
+  const p = pending.data;
+  return (
+    <Tile
+      to="/follow-ups"
+      title={t('dashboard.pendingVisits')}
+      icon={<IconCalendarExclamation size={18} />}
+      color="orange"
+      loading={!p}
+      value={p ? p.summaryDue.length : undefined}
+      text={p ? t('dashboard.pendingVisitsText', { count: p.missed.length }) : undefined}
+    />
+  );
+}
+
 function ManagerTiles({ scope }: { scope: ReportScope }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -145,6 +173,7 @@ function ManagerTiles({ scope }: { scope: ReportScope }) {
         )}
       </Tile>
       <WeekPlanTile scope={scope} />
+      <PendingVisitsTile scope={scope} />
       <Tile
         to={stalled.href}
         title={t('dashboard.stalled')}
@@ -274,6 +303,7 @@ function RepTiles({ scope }: { scope: ReportScope }) {
         }
       />
       <WeekPlanTile scope={scope} />
+      <PendingVisitsTile scope={scope} />
       <Tile
         to={`/weekly?week=${reminder.data?.week ?? isoWeek(today)}`}
         title={t('dashboard.weeklyReport')}
