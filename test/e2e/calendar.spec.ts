@@ -280,7 +280,7 @@ test('the day route is re-ordered from the keyboard and kept', async ({ page, ho
   const rep = me(host);
   const day = host.one<{ day: string }>(
     `SELECT day FROM visits WHERE owner_id = ? AND day BETWEEN '2026-11-16' AND '2026-11-20' AND deleted_at IS NULL
-      GROUP BY day HAVING count(*) >= 3 ORDER BY day LIMIT 1`,
+      GROUP BY day HAVING count(*) >= 3 ORDER BY count(*), day LIMIT 1`,
     rep.id,
   ).day;
   const [base, query] = host.url.split('#')[0]!.split('?');
@@ -288,7 +288,13 @@ test('the day route is re-ordered from the keyboard and kept', async ({ page, ho
   const route = page.getByRole('region', { name: 'Day route' });
   const stops = route.locator('[data-route-stop]');
   await expect(stops.first()).toBeVisible();
-  const count = await stops.count();
+  // Wait for the whole route (every live visit of that day) before reading its last stop.
+  const count = host.one<{ n: number }>(
+    'SELECT count(*) AS n FROM visits WHERE owner_id = ? AND day = ? AND deleted_at IS NULL',
+    rep.id,
+    day,
+  ).n;
+  await expect(stops).toHaveCount(count);
   const last = (await stops.nth(count - 1).getAttribute('data-route-stop'))!;
   const lastName = host.one<{ name: string }>(
     'SELECT c.name FROM visits v JOIN customers c ON c.id = v.customer_id WHERE v.id = ?',
@@ -298,7 +304,7 @@ test('the day route is re-ordered from the keyboard and kept', async ({ page, ho
   // Pick the last stop up with the keyboard and move it to the top.
   await route.getByRole('button', { name: `Move ${lastName} in the route` }).focus();
   await page.keyboard.press('Space');
-  for (let i = 0; i < count - 1; i++) await page.keyboard.press('ArrowUp');
+  for (let i = 0; i < count - 1; i++) await page.keyboard.press('ArrowUp', { delay: 50 });
   await page.keyboard.press('Space');
   await expect(stops.first()).toHaveAttribute('data-route-stop', last);
   await expect

@@ -135,8 +135,14 @@ test('filters, sort and paging run against the whole list', async ({ page, host 
   ).n;
   await expect(page.getByText(`${lost} customers`)).toBeVisible();
 
+  // Sort by Updated, then flip it: wait for each click to apply before the next.
+  const updated = page.getByRole('columnheader', { name: 'Updated' });
   await page.getByRole('button', { name: 'Updated' }).click();
+  await expect(updated).toHaveAttribute('aria-sort', /ascending|descending/);
+  const first = await updated.getAttribute('aria-sort');
   await page.getByRole('button', { name: 'Updated' }).click();
+  await expect(updated).not.toHaveAttribute('aria-sort', first ?? '');
+  await expect(updated).toHaveAttribute('aria-sort', 'descending');
   const newest = host.one<{ name: string }>(
     "SELECT name FROM customers WHERE status = 'lost' ORDER BY updated_at DESC, id ASC LIMIT 1",
   );
