@@ -159,7 +159,8 @@ test('the not-scored filter finds only unscored deals', async ({ page, host }) =
   const unscored = host.rows<{ id: string }>(
     "SELECT id FROM deals WHERE status = 'open' AND deleted_at IS NULL AND score_total IS NULL",
   );
-  test.skip(unscored.length === 0, 'the demo scored every open deal');
+  // The demo leaves some open deals unscored (about 12%): the filter has something to find.
+  expect(unscored.length).toBeGreaterThan(0);
   await page.goto(`${host.url}#/deals`);
   await page.locator('label', { hasText: /^Everyone$/ }).click();
   await page.getByRole('combobox', { name: 'Score flag' }).click();
