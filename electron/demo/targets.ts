@@ -6,6 +6,7 @@ import {
   targetMetrics,
   type PeriodKey,
   type TargetMetric,
+  targetUnit,
 } from '../../shared/domain/targets';
 import { addDaysTo } from '../../shared/domain/time';
 import type { BulkInserter } from './bulk';
@@ -134,8 +135,13 @@ function round(metric: TargetMetric, value: number, coarse = false): number {
 /** Target cells per scope key (`rep:<id>`, `team:<id>`, `company:`), metric and year. */
 export type DemoTargets = Map<string, Map<TargetMetric, Map<number, Map<PeriodKey, number>>>>;
 
-function cellsOfYear(year: number, total: number, weights: number[]): Map<PeriodKey, number> {
-  const months = splitByWeights(total, weights);
+function cellsOfYear(
+  year: number,
+  total: number,
+  weights: number[],
+  unit: number,
+): Map<PeriodKey, number> {
+  const months = splitByWeights(total, weights, unit);
   const cells = new Map<PeriodKey, number>([[String(year), total]]);
   for (let q = 0; q < 4; q++)
     cells.set(
@@ -162,7 +168,15 @@ function demoTargets(world: DemoWorld, out: BulkInserter, rng: Rng, thisYear: nu
     if (!byMetric) targets.set(scope, (byMetric = new Map()));
     let byYear = byMetric.get(metric);
     if (!byYear) byMetric.set(metric, (byYear = new Map()));
-    byYear.set(year, cellsOfYear(year, total, seasonality[isMoney(metric) ? 'money' : 'counts']));
+    byYear.set(
+      year,
+      cellsOfYear(
+        year,
+        total,
+        seasonality[isMoney(metric) ? 'money' : 'counts'],
+        targetUnit(metric),
+      ),
+    );
   };
   const lastYear = yearActuals(out, thisYear - 1);
   for (const metric of targetMetrics) {

@@ -11,6 +11,7 @@ import {
   targetMetrics,
   targetOfRange,
   type TargetMetric,
+  targetUnit,
 } from '../../shared/domain/targets';
 import { addDaysTo, isoWeek, isoWeekRange } from '../../shared/domain/time';
 import { effectiveVisitRate, planCompletionRate } from '../../shared/domain/visits';
@@ -169,7 +170,7 @@ export function demoWeeklyReports(
     const byYear = context.targets.get(`rep:${rep}`)?.get(metric);
     let total: number | null = null;
     for (const [year, cells] of byYear ?? []) {
-      const value = targetOfRange(year, cells, range, context.overrides);
+      const value = targetOfRange(year, cells, range, context.overrides, targetUnit(metric));
       if (value !== null) total = (total ?? 0) + value;
     }
     return total;

@@ -18,6 +18,14 @@ export type TargetMetric = (typeof targetMetrics)[number];
 /** Money metrics are in fen; the others are counts. */
 export const moneyMetrics: readonly TargetMetric[] = ['sales', 'collections'];
 
+/**
+ * The smallest part a split of a metric's target makes: whole yuan (100 fen) for money, so a
+ * decomposed sales target reads ¥627,458, never ¥627,457.53; 1 for counts.
+ */
+export function targetUnit(metric: TargetMetric): number {
+  return moneyMetrics.includes(metric) ? 100 : 1;
+}
+
 export const targetScopes = ['company', 'team', 'rep'] as const;
 export type TargetScope = (typeof targetScopes)[number];
 
@@ -31,10 +39,17 @@ export type PeriodLevel = (typeof periodLevels)[number];
 
 /**
  * Splits a whole amount by weights into whole parts that add up exactly (largest remainder;
- * earlier parts win ties). All-zero weights split equally.
+ * earlier parts win ties). All-zero weights split equally. With a `unit` (100: whole yuan)
+ * every part is a multiple of it, and what is left below one unit goes to the first part.
  */
-export function splitByWeights(total: number, weights: readonly number[]): number[] {
+export function splitByWeights(total: number, weights: readonly number[], unit = 1): number[] {
   if (weights.length === 0) return [];
+  if (unit > 1) {
+    const units = Math.floor(total / unit);
+    const parts = splitByWeights(units, weights).map((p) => p * unit);
+    parts[0] = (parts[0] ?? 0) + (total - units * unit);
+    return parts;
+  }
   const w = weights.every((x) => x <= 0)
     ? weights.map(() => 1)
     : weights.map((x) => Math.max(0, x));
@@ -174,6 +189,7 @@ export function spreadOverWorkingDays(
   range: DayRange,
   total: number,
   overrides: CalendarOverrides,
+  unit = 1,
 ): [string, number][] {
   const days: string[] = [];
   for (let d = range.from; d <= range.to; d = addDaysTo(d, 1))
@@ -182,6 +198,7 @@ export function spreadOverWorkingDays(
   const parts = splitByWeights(
     total,
     days.map(() => 1),
+    unit,
   );
   return days.map((d, i) => [d, parts[i] ?? 0]);
 }
@@ -211,13 +228,15 @@ export function decomposeYear(
   total: number,
   overrides: CalendarOverrides,
   monthWeights: readonly number[] = Array.from({ length: 12 }, () => 1),
+  unit = 1,
 ): Decomposition {
-  const months = splitByWeights(total, monthWeights);
+  const months = splitByWeights(total, monthWeights, unit);
   const quarters = [0, 1, 2, 3].map((q) =>
     months.slice(q * 3, q * 3 + 3).reduce((a, b) => a + b, 0),
   );
   const weeks = new Map<PeriodKey, number>();
-  for (const [key, value] of weeksFromMonths(year, months, overrides)) weeks.set(key, value ?? 0);
+  for (const [key, value] of weeksFromMonths(year, months, overrides, unit))
+    weeks.set(key, value ?? 0);
   return { year, total, quarters, months, weeks };
 }
 
@@ -231,6 +250,7 @@ export function weeksFromMonths(
   year: number,
   months: readonly (number | null)[],
   overrides: CalendarOverrides,
+  unit = 1,
 ): Map<PeriodKey, number | null> {
   const calendar = yearCalendar(year, overrides);
   const weeks = new Map<PeriodKey, number | null>();
@@ -245,11 +265,18 @@ export function weeksFromMonths(
       return;
     }
     // The same split as `daySplit` without listing the days: the month's total over its n
-    // working days is `base` each, and the first `extra` days get one more.
-    const base = Math.floor(monthTotal / days.workingDays);
-    const extra = monthTotal - base * days.workingDays;
+    // working days is `base` units each, and the first `extra` days get one unit more (what
+    // is left below one unit goes to the first working day).
+    const units = Math.floor(monthTotal / unit);
+    const base = Math.floor(units / days.workingDays);
+    const extra = units - base * days.workingDays;
+    const rest = monthTotal - units * unit;
     for (const run of days.weeks)
-      add(run.key, (run.to - run.from) * base + Math.max(0, Math.min(run.to, extra) - run.from));
+      add(
+        run.key,
+        ((run.to - run.from) * base + Math.max(0, Math.min(run.to, extra) - run.from)) * unit +
+          (run.from === 0 ? rest : 0),
+      );
   });
   return weeks;
 }
@@ -260,9 +287,10 @@ export function daySplit(
   month: number,
   total: number,
   overrides: CalendarOverrides,
+  unit = 1,
 ): [string, number][] {
   const from = `${monthKey(year, month)}-01`;
-  return spreadOverWorkingDays({ from, to: lastDayOfMonth(year, month) }, total, overrides);
+  return spreadOverWorkingDays({ from, to: lastDayOfMonth(year, month) }, total, overrides, unit);
 }
 
 /**
@@ -278,6 +306,7 @@ export function targetOfRange(
   cells: ReadonlyMap<PeriodKey, number>,
   range: DayRange,
   overrides: CalendarOverrides,
+  unit = 1,
 ): number | null {
   const from = range.from < `${year}-01-01` ? `${year}-01-01` : range.from;
   const to = range.to > `${year}-12-31` ? `${year}-12-31` : range.to;
@@ -287,7 +316,9 @@ export function targetOfRange(
     let split = splits.get(key);
     if (!split) {
       const period = periodRange(year, key);
-      split = new Map(period ? spreadOverWorkingDays(period, cells.get(key) ?? 0, overrides) : []);
+      split = new Map(
+        period ? spreadOverWorkingDays(period, cells.get(key) ?? 0, overrides, unit) : [],
+      );
       splits.set(key, split);
     }
     return split.get(day) ?? 0;

@@ -15,6 +15,7 @@ import {
   type PeriodKey,
   type PeriodLevel,
   type TargetMetric,
+  targetUnit,
 } from '../../../shared/domain/targets';
 import type { CalendarOverrides } from '../../../shared/domain/periods';
 import type { Db } from '../../db/connection';
@@ -54,12 +55,13 @@ function withWeeks(
   year: number,
   stored: ReadonlyMap<PeriodKey, number>,
   overrides: CalendarOverrides,
+  unit: number,
 ): { values: Map<PeriodKey, number>; derived: Set<PeriodKey> } {
   const values = new Map(stored);
   const derived = new Set<PeriodKey>();
   const months = Array.from({ length: 12 }, (_, i) => stored.get(monthKey(year, i + 1)) ?? null);
   if (months.every((m) => m === null)) return { values, derived };
-  for (const [key, value] of weeksFromMonths(year, months, overrides)) {
+  for (const [key, value] of weeksFromMonths(year, months, overrides, unit)) {
     if (value === null || values.has(key)) continue;
     values.set(key, value);
     derived.add(key);
@@ -91,8 +93,9 @@ export function targetGrid(
     }),
   );
   const overrides = calendarOverrides(db);
-  const own = withWeeks(year, cellsOf(all, scope), overrides);
-  const childCells = children.map((c) => withWeeks(year, cellsOf(all, asKey(c)), overrides));
+  const unit = targetUnit(metric);
+  const own = withWeeks(year, cellsOf(all, scope), overrides, unit);
+  const childCells = children.map((c) => withWeeks(year, cellsOf(all, asKey(c)), overrides, unit));
   const hasChildren = scope.type !== 'rep';
 
   const cell = (key: PeriodKey, level: PeriodLevel, partsSum: number | null): TargetCell => {

@@ -6,6 +6,7 @@ import {
   type PeriodKey,
   type TargetMetric,
   type TargetScope,
+  targetUnit,
 } from '../../../shared/domain/targets';
 import type { Db } from '../../db/connection';
 import { targets, teams, users } from '../../db/schema';
@@ -128,7 +129,13 @@ export function targetsFor(
   for (const year of yearsOf(range)) {
     const cells = cellsByScope(cellRows(db, metric, year, { scopes: [...scopes] }));
     for (const scope of scopes) {
-      const value = targetOfRange(year, cellsOf(cells, scope), range, overrides);
+      const value = targetOfRange(
+        year,
+        cellsOf(cells, scope),
+        range,
+        overrides,
+        targetUnit(metric),
+      );
       if (value === null) continue;
       out.set(scope.id, (out.get(scope.id) ?? 0) + value);
     }

@@ -2,6 +2,7 @@ import {
   monthKey,
   quarterKey,
   splitByWeights,
+  targetUnit,
   type PeriodKey,
   type TargetMetric,
 } from '../../../shared/domain/targets';
@@ -89,7 +90,7 @@ export function decomposeChanges(
   const changes: Change[] = [];
   let cells = 0;
   for (const item of items) {
-    const months = splitByWeights(item.total, item.weights ?? equalMonths);
+    const months = splitByWeights(item.total, item.weights ?? equalMonths, targetUnit(metric));
     const wanted = new Map<PeriodKey, number>([[String(year), item.total]]);
     for (let q = 0; q < 4; q++)
       wanted.set(

@@ -208,3 +208,25 @@ describe('unassigned and attainment', () => {
     expect(attainment(50, null)).toBeNull();
   });
 });
+
+describe('money targets split in whole yuan', () => {
+  it('keeps every part a multiple of the unit and the sum exact', () => {
+    expect(
+      splitByWeights(
+        752_949_153,
+        Array.from({ length: 12 }, () => 1),
+        100,
+      ),
+    ).toEqual([
+      // 7,529,491 yuan over twelve: the first seven months get 627,458, the last five
+      // 627,457; the 53 fen below a yuan go to January.
+      62_745_853,
+      ...Array.from({ length: 6 }, () => 62_745_800),
+      ...Array.from({ length: 5 }, () => 62_745_700),
+    ]);
+    const d = decomposeYear(2026, 1_234_567_89, new Map(), undefined, 100);
+    expect(d.months.slice(1).every((m) => m % 100 === 0)).toBe(true);
+    expect([...d.weeks.values()].reduce((a, b) => a + b, 0)).toBe(1_234_567_89);
+    expect([...d.weeks.values()].filter((w) => w % 100 !== 0)).toHaveLength(1);
+  });
+});

@@ -244,8 +244,9 @@ describe('levels and what is unassigned', () => {
       partsSum: 400_000,
       partsDiff: -25_000,
     });
-    // The reps' March: 58,334 + 41,667 (700,000 and 500,000 over twelve, remainders first).
-    expect(month.months[2]).toMatchObject({ childrenSum: 100_001, unassigned: 49_999 });
+    // The reps' March in whole yuan: 58,400 + 41,700 (7,000 and 5,000 yuan over twelve months,
+    // remainders to the first months).
+    expect(month.months[2]).toMatchObject({ childrenSum: 100_100, unassigned: 49_900 });
 
     const quarter = await call(f.app, 'targets.setCell', {
       metric: sales,
@@ -405,10 +406,11 @@ describe('targetFor (for the reports)', () => {
     const scope = { type: 'rep' as const, id: f.li.id };
     expect(targetFor(db, sales, scope, { from: '2026-10-01', to: '2026-10-31' })).toBe(100_000);
     expect(targetFor(db, sales, scope, { from: '2026-01-01', to: '2027-12-31' })).toBe(3_600_000);
-    // Week 53: Monday 28 – Thursday 31 December 2026 are the last 4 of December's 23 working
-    // days (4,347 each); Friday 1 January 2027 is the first of January's 21 (9,524).
+    // Week 53, in whole yuan: Monday 28 – Thursday 31 December 2026 are the last 4 of
+    // December's 23 working days (1,000 yuan: the first 11 days get 44, the rest 43); Friday
+    // 1 January 2027 is the first of January's 21 (2,000 yuan: the first 5 get 96).
     expect(targetFor(db, sales, scope, { from: '2026-12-28', to: '2027-01-03' })).toBe(
-      4 * 4347 + 9524,
+      4 * 4300 + 9600,
     );
     expect(
       targetFor(

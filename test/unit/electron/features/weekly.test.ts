@@ -50,13 +50,13 @@ describe('auto-filled figures', () => {
     // M4 → M5 on the won deal and M2 → M3 on an open one; the move back does not count.
     expect(fig.deals).toEqual({ advanced: 2, won: 2, lost: 1 });
 
-    // November 2026 has 21 working days: 100,000 → 4,762 on the first 19, 4,761 on the
-    // last two (27th and 30th). Week 48 is the 16th–20th.
+    // November 2026 has 21 working days: 1,000 yuan in whole yuan → 48 on the first 13, 47 on
+    // the other 8. Week 48 holds the 16th–20th working days.
     const sales = fig.attainment.sales;
     expect(sales.week).toEqual({
-      target: 4 * 4762 + 4761,
+      target: 5 * 4700,
       actual: 42_000,
-      attainment: 42_000 / 23_809,
+      attainment: 42_000 / 23_500,
       timeProgress: 1,
       behind: false,
     });
