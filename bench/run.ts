@@ -85,10 +85,13 @@ try {
     .prepare("SELECT id, team_id FROM users WHERE role = 'manager' ORDER BY id LIMIT 1")
     .get() as { id: string; team_id: string };
   ctx.setCurrentUserId(manager.id);
-  // Each file in bench/cases/ measures one feature on the same large file (in name order).
+  // Each file in bench/cases/ measures one feature on the same large file (in name order);
+  // `npm run bench -- reports export` runs only the cases whose file names contain a word given.
   const casesDir = path.resolve(import.meta.dirname, 'cases');
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   for (const name of readdirSync(casesDir)
     .filter((f) => f.endsWith('.ts'))
+    .filter((f) => only.length === 0 || only.some((word) => f.includes(word)))
     .sort()) {
     const mod = (await import(path.join(casesDir, name))) as {
       run: (bench: Bench) => Promise<void>;

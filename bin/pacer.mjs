@@ -10,4 +10,4 @@ if (!existsSync(fileURLToPath(bundle))) {
 }
 // cli.mjs runs itself only when argv[1] ends in cli.mjs; here argv[1] is pacer.mjs, so main runs once.
 const { main } = await import(bundle.href);
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -6,6 +6,12 @@ import { openSqlite } from './db/connection';
 import { appliedMigrationCount, findMigrationsFolder, latestSchemaVersion } from './db/migrate';
 import { generateDemo } from './demo';
 import { syncedTables } from './core/tables';
+import {
+  ExportArgError,
+  exportCommandInput,
+  exportOptions,
+  runExportCommand,
+} from './export/weeklyPack.cli';
 import { MapError, runImportCommand } from './features/imports/imports.cli';
 import {
   ReportArgError,
@@ -21,7 +27,11 @@ type Command = {
   options: Record<string, { type: 'string' | 'boolean'; description: string }>;
   /** Words after the options' names the command takes (`import customers FILE`); none when absent. */
   positionals?: boolean;
-  run: (values: Record<string, string | boolean | undefined>, positionals: string[]) => number;
+  /** The exit code; a command that writes files (export) may answer it later. */
+  run: (
+    values: Record<string, string | boolean | undefined>,
+    positionals: string[],
+  ) => number | Promise<number>;
 };
 
 class UsageError extends Error {}
@@ -214,6 +224,27 @@ const commands: Record<string, Command> = {
       );
     },
   },
+  export: {
+    summary: 'write the weekly meeting pack (周会资料) as an Excel workbook',
+    usage:
+      'pacer export weekly --db FILE [--week 2026-W47] [--scope company|team:<id>] [--lang zh-CN|en] [--today YYYY-MM-DD] --out FILE.xlsx',
+    options: exportOptions,
+    positionals: true,
+    run(values, positionals) {
+      let command;
+      try {
+        command = exportCommandInput(values, positionals);
+      } catch (error) {
+        if (error instanceof ExportArgError) throw new UsageError(error.message, { cause: error });
+        throw error;
+      }
+      return runExportCommand(
+        command,
+        (line) => console.log(line),
+        (line) => console.error(`pacer export: ${line}`),
+      );
+    },
+  },
 };
 
 function usage(): string {
@@ -233,8 +264,11 @@ function commandHelp(cmd: Command): string {
   return lines.join('\n');
 }
 
-/** Runs `pacer` with the given arguments and returns the exit code. */
-export function main(argv: string[]): number {
+/**
+ * Runs `pacer` with the given arguments and returns the exit code: at once for the commands
+ * that finish synchronously, as a promise for those that write files (`export`).
+ */
+export function main(argv: string[]): number | Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(usage());
@@ -245,6 +279,15 @@ export function main(argv: string[]): number {
     console.error(`pacer: unknown command "${name}" (see pacer --help)`);
     return 2;
   }
+  const failed = (error: unknown): number => {
+    const message = error instanceof Error ? error.message : String(error);
+    const hint =
+      error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+        ? ` (see pacer ${name} --help)`
+        : '';
+    console.error(`pacer ${name}: ${message}${hint}`);
+    return error instanceof UsageError || hint ? 2 : 1;
+  };
   try {
     const { values, positionals } = parseArgs({
       args: rest,
@@ -256,17 +299,15 @@ export function main(argv: string[]): number {
       console.log(commandHelp(cmd));
       return 0;
     }
-    return cmd.run(values, positionals);
+    const code = cmd.run(values, positionals);
+    return typeof code === 'number' ? code : code.catch(failed);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const hint =
-      error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-        ? ` (see pacer ${name} --help)`
-        : '';
-    console.error(`pacer ${name}: ${message}${hint}`);
-    return error instanceof UsageError || hint ? 2 : 1;
+    return failed(error);
   }
 }
 
 const invokedDirectly = process.argv[1] && /cli\.(ts|mjs|js)$/.test(process.argv[1]);
-if (invokedDirectly) process.exitCode = main(process.argv.slice(2));
+if (invokedDirectly)
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });

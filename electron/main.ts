@@ -8,9 +8,11 @@ import {
   Menu,
   nativeTheme,
   session,
+  shell,
   type MenuItemConstructorOptions,
 } from 'electron';
 import { openApp, type AppContext, type AppOptions } from './core/context';
+import type { FileHost } from './export/host';
 import { progressChannel, registerIpc, tablesChannel } from './ipc/register';
 import { applySecurity } from './security';
 
@@ -105,6 +107,37 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/**
+ * Files are saved where the user says in the system's save dialog, which opens in the folder
+ * used last (or Documents) with the suggested name; "open folder" selects the file there.
+ */
+function electronFileHost(): FileHost {
+  let lastFolder = app.getPath('documents');
+  return {
+    async chooseSavePath({ suggestedName, extensions }) {
+      const parent = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      const options = {
+        defaultPath: path.join(lastFolder, suggestedName),
+        filters: [{ name: 'Excel', extensions }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'] as (
+          'createDirectory' | 'showOverwriteConfirmation'
+        )[],
+      };
+      const result = parent
+        ? await dialog.showSaveDialog(parent, options)
+        : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      lastFolder = path.dirname(result.filePath);
+      return result.filePath;
+    },
+    showInFolder(file) {
+      shell.showItemInFolder(file);
+      return Promise.resolve(true);
+    },
+    canShowInFolder: true,
+  };
+}
+
 /** Starts the app: database, security, IPC, menu, then the window. */
 async function start(): Promise<void> {
   await app.whenReady();
@@ -124,6 +157,7 @@ async function start(): Promise<void> {
   if (ctx.migration.backup)
     console.log(`pacer: migrated ${file}; backup at ${ctx.migration.backup}`);
 
+  ctx.fileHost = electronFileHost();
   const unregister = registerIpc(ctx, pageUrl);
   ctx.onTablesChanged((tables) => {
     for (const window of BrowserWindow.getAllWindows()) {

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import { openApp, type AppContext } from './core/context';
 import { handlers } from './features/handlers';
 import { dispatch } from './ipc/dispatch';
 import { contentSecurityPolicy } from './csp';
+import { folderFileHost } from './export/host';
 
 // A spreadsheet to import travels base64 in the body (imports.previewCustomers).
 const MAX_BODY = 64 * 1024 * 1024;
@@ -25,11 +27,21 @@ const mimeTypes: Record<string, string> = {
 
 export type WebHost = {
   url: string;
+  /** The folder exports are saved into. */
+  downloadsDir: string;
   port: number;
   token: string;
   close: () => Promise<void>;
   ctx: AppContext;
 };
+
+function defaultDownloadsDir(): string {
+  const downloads = path.join(homedir(), 'Downloads');
+  if (existsSync(downloads)) return downloads;
+  const fallback = path.join(tmpdir(), 'pacer-downloads');
+  mkdirSync(fallback, { recursive: true });
+  return fallback;
+}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -71,8 +83,12 @@ export async function startWebHost(options: {
   port?: number;
   rendererDir?: string;
   token?: string;
+  /** Where exports are saved (the browser host has no save dialog): default ~/Downloads. */
+  downloadsDir?: string;
 }): Promise<WebHost> {
   const ctx = openApp(options.db);
+  const downloads = options.downloadsDir ?? defaultDownloadsDir();
+  ctx.fileHost = folderFileHost(downloads);
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir =
     options.rendererDir ??
@@ -179,6 +195,7 @@ export async function startWebHost(options: {
   port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
+    downloadsDir: downloads,
     port,
     token,
     ctx,
@@ -201,12 +218,13 @@ async function cli(argv: string[]): Promise<void> {
       db: { type: 'string' },
       port: { type: 'string' },
       renderer: { type: 'string' },
+      downloads: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help || !values.db) {
     console.log(
-      'Usage: npm run web -- --db FILE [--port N] [--renderer DIR]\nServes the app on 127.0.0.1; the first line printed is the URL to open.',
+      'Usage: npm run web -- --db FILE [--port N] [--renderer DIR] [--downloads DIR]\nServes the app on 127.0.0.1; the first line printed is the URL to open.\nExports are saved into --downloads (default ~/Downloads).',
     );
     process.exitCode = values.help ? 0 : 2;
     return;
@@ -218,6 +236,7 @@ async function cli(argv: string[]): Promise<void> {
     db: path.resolve(values.db),
     port,
     ...(values.renderer ? { rendererDir: values.renderer } : {}),
+    ...(values.downloads ? { downloadsDir: path.resolve(values.downloads) } : {}),
   });
   console.log(host.url);
   const stop = () => void host.close().then(() => process.exit(0));

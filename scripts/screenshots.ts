@@ -1,16 +1,16 @@
 /**
  * Renders the README's screenshots (and the ones we review before a commit): the browser
  * host on temp databases, Debian Chromium, both languages, light and dark.
- * Usage: npm run build:renderer && tsx scripts/screenshots.ts [outDir]
+ * Usage: npm run build:renderer && [SHOTS=exports] tsx scripts/screenshots.ts [outDir]
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { openApp } from '../electron/core/context';
 import { generateDemo } from '../electron/demo';
 import { setLocal } from '../electron/db/local-state';
-import { startWebHost } from '../electron/web';
+import { startWebHost, type WebHost } from '../electron/web';
 import { chromiumLaunch } from '../test/chromium';
 import { shootCalendar } from './screenshots-calendar';
 
@@ -36,10 +36,55 @@ async function shoot(page: Page, name: string) {
   console.log(`wrote ${name}.png`);
 }
 
+/**
+ * The weekly meeting pack dialog (open, then after an export) and a table export's result,
+ * on Monday 23 November 2026. `SHOTS=exports` renders only these.
+ */
+async function shootExports(
+  browser: Browser,
+  host: WebHost,
+  options: { language: string; scheme: 'light' | 'dark'; suffix: string },
+) {
+  const page = await browser.newPage({
+    viewport: { width: 1360, height: 860 },
+    colorScheme: options.scheme,
+    locale: options.language,
+  });
+  await page.clock.setFixedTime(new Date('2026-11-23T09:00:00'));
+  await page.goto(host.url);
+  await page.getByRole('button', { name: /导出周会资料|Export weekly meeting pack/ }).waitFor();
+  await page.goto(`${host.url.split('?')[0]}#/weekly/team`);
+  await page.getByRole('table').first().waitFor();
+  await page.getByRole('button', { name: /导出周会资料|Export weekly meeting pack/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox').waitFor();
+  await shoot(page, `export-pack-${options.suffix}`);
+  await dialog.getByRole('button', { name: /^(导出|Export)$/ }).click();
+  await dialog.getByTestId('export-file').waitFor({ timeout: 30_000 });
+  await shoot(page, `export-pack-done-${options.suffix}`);
+  await page.keyboard.press('Escape');
+  await page.goto(`${host.url.split('?')[0]}#/customers`);
+  await page.getByRole('table').first().waitFor();
+  await page.getByRole('button', { name: /导出 Excel|Export to Excel/ }).click();
+  await page.getByTestId('export-file').waitFor({ timeout: 30_000 });
+  await shoot(page, `export-table-done-${options.suffix}`);
+  await page.close();
+}
+
+const onlyExports = process.env.SHOTS === 'exports';
+
 const browser = await chromium.launch(chromiumLaunch);
 for (const language of ['zh-CN', 'en'] as const) {
   for (const scheme of ['light', 'dark'] as const) {
     const suffix = `${language}-${scheme}`;
+    const downloadsDir = path.join(mkdtempSync(path.join(tmpdir(), 'pacer-shots-')), 'Downloads');
+    mkdirSync(downloadsDir);
+    if (onlyExports) {
+      const host = await startWebHost({ db: demoFile(language), downloadsDir });
+      await shootExports(browser, host, { language, scheme, suffix });
+      await host.close();
+      continue;
+    }
     // First run on an empty file.
     const empty = path.join(mkdtempSync(path.join(tmpdir(), 'pacer-shots-')), 'empty.sqlite');
     const fresh = await startWebHost({ db: empty });
@@ -56,7 +101,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     await fresh.close();
 
     // The app on the small demo.
-    const host = await startWebHost({ db: demoFile(language) });
+    const host = await startWebHost({ db: demoFile(language), downloadsDir });
     const app = await browser.newPage({
       viewport: { width: 1360, height: 860 },
       colorScheme: scheme,
@@ -136,6 +181,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     await app.getByRole('dialog').waitFor();
     await shoot(app, `customer-form-${suffix}`);
     await app.close();
+    await shootExports(browser, host, { language, scheme, suffix });
     await shootCalendar(browser, host, { language, scheme, suffix, shoot });
     await host.close();
   }

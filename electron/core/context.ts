@@ -7,6 +7,7 @@ import { commit, type Change, type CommitResult } from './commit';
 import { uuidv7Source, type IdSource } from './ids';
 import type { SyncedTableName } from './tables';
 import type { Progress } from '../../shared/contract/bridge';
+import { noFileHost, type FileHost } from '../export/host';
 
 export type TablesListener = (tables: SyncedTableName[]) => void;
 export type ProgressListener = (progress: Progress) => void;
@@ -36,6 +37,8 @@ export type AppContext = {
   /** Tells listeners how far a long task (an import, an export) has got. */
   reportProgress: (progress: Progress) => void;
   onProgress: (listener: ProgressListener) => () => void;
+  /** How this host asks where to save a file (set by the Electron main process and the browser host). */
+  fileHost: FileHost;
   close: () => void;
 };
 
@@ -126,6 +129,7 @@ export function openApp(file: string, options: AppOptions = {}): AppContext {
       progressListeners.add(listener);
       return () => progressListeners.delete(listener);
     },
+    fileHost: noFileHost,
     close: () => {
       listeners.clear();
       progressListeners.clear();

@@ -16,6 +16,7 @@ import { visitsHandlers } from './visits/visits.handlers';
 import { reportsHandlers } from './reports/reports.handlers';
 import { targetsHandlers } from './targets/targets.handlers';
 import { weeklyHandlers } from './weekly/weekly.handlers';
+import { exportsHandlers } from './exports/exports.handlers';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: AllHandlers = {
@@ -36,4 +37,5 @@ export const handlers: AllHandlers = {
   ...reportsHandlers,
   ...targetsHandlers,
   ...weeklyHandlers,
+  ...exportsHandlers,
 };

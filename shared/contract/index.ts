@@ -16,6 +16,7 @@ import { visitsContract } from './visits';
 import { reportsContract } from './reports';
 import { targetsContract } from './targets';
 import { weeklyContract } from './weekly';
+import { exportsContract } from './exports';
 
 /** Every method the main process answers; the preload exposes exactly these. */
 export const contract = {
@@ -36,6 +37,7 @@ export const contract = {
   ...reportsContract,
   ...targetsContract,
   ...weeklyContract,
+  ...exportsContract,
 } as const;
 
 export type AppContract = typeof contract;

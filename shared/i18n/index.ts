@@ -18,6 +18,9 @@ import { timeline } from './timeline';
 import { targets } from './targets';
 import { weekly } from './weekly';
 import { reportsui } from './reportsui';
+import { exports } from './exports';
+import { exportpack } from './exportpack';
+import { exporttables } from './exporttables';
 
 /**
  * The message catalogues, merged from one module per feature (each holds both languages).
@@ -44,6 +47,9 @@ const modules = [
   targets,
   weekly,
   reportsui,
+  exports,
+  exportpack,
+  exporttables,
 ] as const;
 
 type Merge<M extends readonly { en: object }[]> = M extends readonly [

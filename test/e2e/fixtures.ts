@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -12,6 +12,8 @@ const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 export type Host = {
   url: string;
   db: string;
+  /** The folder the host saves exports into (it has no save dialog). */
+  downloads: string;
   /** Reads the database the app writes (WAL lets us read while it runs). */
   rows: <T = Record<string, unknown>>(sql: string, ...params: unknown[]) => T[];
   one: <T = Record<string, unknown>>(sql: string, ...params: unknown[]) => T;
@@ -61,11 +63,18 @@ function prepare(file: string, setup: Setup): void {
   db.close();
 }
 
-async function startHost(file: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(tsx, ['electron/web.ts', '--db', file, '--port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+async function startHost(
+  file: string,
+  downloads: string,
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    tsx,
+    ['electron/web.ts', '--db', file, '--port', '0', '--downloads', downloads],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout! });
@@ -86,11 +95,14 @@ export const test = base.extend<{ setup: Setup; host: Host }>({
     const dir = mkdtempSync(path.join(tmpdir(), 'pacer-e2e-'));
     const db = path.join(dir, 'pacer.sqlite');
     prepare(db, setup);
-    const { url, child } = await startHost(db);
+    const downloads = path.join(dir, 'downloads');
+    mkdirSync(downloads);
+    const { url, child } = await startHost(db, downloads);
     const reader = new Database(db, { readonly: true });
     await use({
       url,
       db,
+      downloads,
       rows: (sql, ...params) => reader.prepare(sql).all(...params) as never,
       one: (sql, ...params) => reader.prepare(sql).get(...params) as never,
     });

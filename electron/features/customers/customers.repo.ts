@@ -172,6 +172,30 @@ export function listCustomers(
   return { rows: found.map(({ total: _unused, ...row }) => row), total };
 }
 
+/** A customer as the Excel export writes it: the list's row plus its tags and owner's team. */
+export type CustomerExportRow = CustomerRow & { tags: string[]; ownerTeamName: string | null };
+
+/**
+ * Every customer matching the list's filters, in the list's order, without paging: the Excel
+ * export of the list (issue 8). One query; paging fields of the query are ignored.
+ */
+export function listAllCustomers(
+  db: Db,
+  query: CustomerQuery,
+  list: ListContext,
+): CustomerExportRow[] {
+  const order = query.direction === 'desc' ? desc : asc;
+  return db
+    .select({ ...rowColumns(list), tags: customers.tags, ownerTeamName: teams.name })
+    .from(customers)
+    .leftJoin(owner, eq(owner.id, customers.ownerId))
+    .leftJoin(teams, eq(teams.id, owner.teamId))
+    .where(listConditions(query, list))
+    .orderBy(order(sortColumns[query.sort]), asc(customers.id))
+    .all()
+    .map((row) => ({ ...row, tags: parseTags(row.tags) }));
+}
+
 /** Distinct regions and industries in use, for the list's filters. */
 export function customerFacets(db: Db): { regions: string[]; industries: string[] } {
   const distinct = (column: typeof customers.region | typeof customers.industry) =>

@@ -5,7 +5,7 @@ import {
   type ImportMapping,
   type ImportPreview,
 } from '../../../shared/contract/imports';
-import { catalogues } from '../../../shared/i18n';
+import { translate } from '../../../shared/i18n/translate';
 import type { AppContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { normalizeHeader } from './guess';
@@ -14,23 +14,12 @@ import type { ImportSession } from './cache';
 
 /** A message of the English catalogue with its params filled in (the CLI speaks English). */
 export function englishMessage(key: string, params: Record<string, string | number> = {}): string {
-  let node: unknown = catalogues.en;
-  for (const part of key.split('.')) {
-    node =
-      typeof node === 'object' && node !== null && Object.hasOwn(node, part)
-        ? (node as Record<string, unknown>)[part]
-        : undefined;
-  }
-  if (typeof node !== 'string') return key;
-  return node.replace(/\{\{\s*(\w+)(?:\s*,\s*number)?\s*\}\}/g, (_m, name: string) => {
-    const value = Object.hasOwn(params, name) ? params[name] : undefined;
-    if (value === undefined) return '';
-    return typeof value === 'number'
-      ? value.toLocaleString('en')
-      : name === 'field' && isField(value)
-        ? englishMessage(`imports.fields.${value}`)
-        : value;
-  });
+  const field = params.field;
+  const filled =
+    typeof field === 'string' && isField(field)
+      ? { ...params, field: translate('en', `imports.fields.${field}`) }
+      : params;
+  return translate('en', key, filled);
 }
 
 function isField(value: string): value is ImportField {

@@ -41,6 +41,7 @@ import { SortHeader } from '../../components/SortHeader';
 import { formatDate } from '../../components/format';
 import { defaultScope } from '../../../shared/domain/people';
 import { GradeBadge } from '../grading/GradeBadge';
+import { ExportButton } from '../exports/ExportButton';
 import { ImportCustomersButton } from '../imports/ImportCustomersButton';
 import { BulkBar } from './BulkBar';
 import { LastContact } from './LastContact';
@@ -117,6 +118,7 @@ export function CustomersPage() {
         </div>
         <Group gap="sm">
           <ScopeSwitch value={filters.scope} onChange={(scope) => set({ scope })} />
+          <ExportButton table={{ table: 'customers', query }} />
           <ImportCustomersButton />
           <Button leftSection={<IconPlus size={16} />} onClick={openCreate}>
             {t('customers.new')}

@@ -27,6 +27,7 @@ import { AttainmentFigures } from '../reports/KeyFigures';
 import { reportSearch } from '../reports/params';
 import { reportTables } from '../reports/tables';
 import { scoreTables } from '../scores/queries';
+import { WeeklyPackButton } from '../exports/WeeklyPackButton';
 import { localTime } from '../weekly/week';
 import { Tile } from './Tile';
 
@@ -59,12 +60,15 @@ export function DashboardPage() {
   const attainment = useReport('attainment', 'month', scope);
   return (
     <Stack gap="md">
-      <div>
-        <Title order={2}>{t('dashboard.hello', { name: me.name })}</Title>
-        <Text c="dimmed" size="sm">
-          {rep ? t('dashboard.repSubtitle') : t('dashboard.subtitle')}
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <div>
+          <Title order={2}>{t('dashboard.hello', { name: me.name })}</Title>
+          <Text c="dimmed" size="sm">
+            {rep ? t('dashboard.repSubtitle') : t('dashboard.subtitle')}
+          </Text>
+        </div>
+        {!rep && <WeeklyPackButton />}
+      </Group>
       <Card withBorder radius="md" padding="md">
         <Group justify="space-between" mb="sm">
           <Text fw={600}>{rep ? t('dashboard.myTargets') : t('dashboard.attainment')}</Text>

@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { PageLoader } from '../../components/PageLoader';
+import { ExportButton } from '../exports/ExportButton';
 import { BoardColumnView } from './BoardColumnView';
 import { BoardFilterBar, useBoardFilters } from './BoardFilterBar';
 import { DealDnd } from './DealDnd';
@@ -83,6 +84,7 @@ export function BoardPage() {
             checked={lanes}
             onChange={(e) => setLanes(e.currentTarget.checked)}
           />
+          <ExportButton table={{ table: 'deals', query: filters.input }} />
           <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
             {t('deals.newDeal')}
           </Button>

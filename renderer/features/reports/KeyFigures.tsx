@@ -2,7 +2,8 @@ import { Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Tooltip } from '
 import { useTranslation } from 'react-i18next';
 import type { ReportOf } from '../../../shared/contract/reports';
 import { formatMoney } from '../../components/money';
-import { formatCount, percent, renderField, type Field } from './fields';
+import type { Field } from '../../../shared/reports/views';
+import { formatCount, percent, renderField } from './fields';
 
 /** The key figures as cards, first on every report. */
 export function KeyFigures({ figures, values }: { figures: Field[]; values: unknown }) {

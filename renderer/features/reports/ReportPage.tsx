@@ -16,7 +16,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { PageLoader } from '../../components/PageLoader';
 import { localToday } from '../../components/dates';
-import { reportViews } from './definitions';
+import { ExportButton } from '../exports/ExportButton';
+import { reportViews } from '../../../shared/reports/views';
 import { shortDay } from './fields';
 import { AttainmentFigures, KeyFigures } from './KeyFigures';
 import { readPeriod, readScope, reportSearch } from './params';
@@ -70,6 +71,7 @@ function ReportView({ name }: { name: ReportName }) {
             {t(`reportsui.descriptions.${name}`)}
           </Text>
         </div>
+        <ExportButton table={{ table: 'report', report: { report: name, period, scope, today } }} />
       </Group>
       <Group justify="space-between" wrap="wrap" gap="sm">
         <PeriodPicker value={period} onChange={(p) => go(p, scope)} />

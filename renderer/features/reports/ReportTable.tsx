@@ -4,8 +4,8 @@ import { Link, useNavigate } from 'react-router';
 import type { DrillTarget, ReportPeriod, ReportName } from '../../../shared/contract/reports';
 import { SortHeader } from '../../components/SortHeader';
 import { useSorted } from '../scores/useSorted';
-import { rowTitle } from './definitions';
-import { numericFmts, renderField, sortValue, type Field } from './fields';
+import { rowTitle, type Field } from '../../../shared/reports/views';
+import { numericFmts, renderField, sortValue } from './fields';
 import { reportSearch } from './params';
 
 type Row = Record<string, unknown>;

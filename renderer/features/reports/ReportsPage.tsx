@@ -1,7 +1,17 @@
-import { Card, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import {
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { reportNames } from '../../../shared/contract/reports';
+import { WeeklyPackButton } from '../exports/WeeklyPackButton';
 import { reportIcons } from './icons';
 
 /** The ten reports of domain.md §7, each with what it answers. */
@@ -9,12 +19,15 @@ export function ReportsPage() {
   const { t } = useTranslation();
   return (
     <Stack gap="md">
-      <div>
-        <Title order={2}>{t('reportsui.title')}</Title>
-        <Text c="dimmed" size="sm" maw={720}>
-          {t('reportsui.subtitle')}
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <div>
+          <Title order={2}>{t('reportsui.title')}</Title>
+          <Text c="dimmed" size="sm" maw={720}>
+            {t('reportsui.subtitle')}
+          </Text>
+        </div>
+        <WeeklyPackButton />
+      </Group>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         {reportNames.map((name) => {
           const Icon = reportIcons[name];

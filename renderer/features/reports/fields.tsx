@@ -3,43 +3,7 @@ import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { formatMoney } from '../../components/money';
 import { formatDate } from '../../components/format';
-
-/** How a figure is shown. */
-export type Fmt =
-  | 'money'
-  | 'count'
-  | 'rate'
-  | 'change'
-  | 'day'
-  | 'instant'
-  | 'days'
-  | 'avgMedian'
-  | 'text'
-  | 'milestone'
-  | 'dealStatus'
-  | 'grade'
-  | 'purpose'
-  | 'visitStatus'
-  | 'category'
-  | 'what'
-  | 'reasons'
-  | 'bool'
-  | 'rank'
-  | 'metricMoney'
-  | 'metricCount'
-  | 'ofExpected';
-
-/** A figure or column: its label (a key under `reportsui.f`), where it is, how it reads. */
-export type Field = { label: string; path: string; fmt: Fmt; path2?: string };
-
-export function get(value: unknown, path: string): unknown {
-  let v: unknown = value;
-  for (const part of path.split('.')) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[part];
-  }
-  return v;
-}
+import { get, type Field, type Fmt } from '../../../shared/reports/views';
 
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 

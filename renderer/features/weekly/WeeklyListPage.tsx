@@ -19,6 +19,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { PageLoader } from '../../components/PageLoader';
 import { formatDateTime } from '../../components/format';
+import { WeeklyPackButton } from '../exports/WeeklyPackButton';
 import { readWeek, statusColor, weeklyTables } from './week';
 import { WeekNav } from './WeekNav';
 
@@ -50,9 +51,12 @@ export function WeeklyListPage() {
             {t('weeklyui.teamReports')}
           </Text>
         </div>
-        <Button component={Link} to={`/weekly?week=${week}`} variant="default">
-          {t('weeklyui.myReport')}
-        </Button>
+        <Group gap="sm">
+          <WeeklyPackButton initial={{ week: params.has('week') ? week : undefined, teamId }} />
+          <Button component={Link} to={`/weekly?week=${week}`} variant="default">
+            {t('weeklyui.myReport')}
+          </Button>
+        </Group>
       </Group>
       <Group justify="space-between" wrap="wrap">
         <WeekNav week={week} onChange={(w) => set('week', w)} />

@@ -1,5 +1,49 @@
-import type { ReportName } from '../../../shared/contract/reports';
-import type { Field } from './fields';
+import type { ReportName } from '../contract/reports';
+
+/**
+ * What each report shows, shared by the report page (renderer/features/reports) and the Excel
+ * export of a report (electron/export/tables.ts), so both list the same figures and columns.
+ * Pure data: how a `Fmt` renders is the reader's business (React in the renderer, a workbook
+ * number format in the export).
+ */
+
+/** How a figure is shown. */
+export type Fmt =
+  | 'money'
+  | 'count'
+  | 'rate'
+  | 'change'
+  | 'day'
+  | 'instant'
+  | 'days'
+  | 'avgMedian'
+  | 'text'
+  | 'milestone'
+  | 'dealStatus'
+  | 'grade'
+  | 'purpose'
+  | 'visitStatus'
+  | 'category'
+  | 'what'
+  | 'reasons'
+  | 'bool'
+  | 'rank'
+  | 'metricMoney'
+  | 'metricCount'
+  | 'ofExpected';
+
+/** A figure or column: its label (a key under `reportsui.f`), where it is, how it reads. */
+export type Field = { label: string; path: string; fmt: Fmt; path2?: string };
+
+/** The value at a dotted path (`totalShares.development`), undefined when absent. */
+export function get(value: unknown, path: string): unknown {
+  let v: unknown = value;
+  for (const part of path.split('.')) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return v;
+}
 
 /**
  * What each report shows, read from the contract's shape (shared/contract/reports.ts): its key

@@ -1,0 +1,146 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { weeklyPackInput, type WeeklyPackInput } from '../../shared/contract/exports';
+import { ISO_WEEK_PATTERN, isoWeek, isoWeekRange } from '../../shared/domain/time';
+import { translate } from '../../shared/i18n/translate';
+import { AppError } from '../core/errors';
+import { openSqlite, wrapDrizzle } from '../db/connection';
+import { appliedMigrationCount, findMigrationsFolder, latestSchemaVersion } from '../db/migrate';
+import { saveFileAtomically } from './save';
+import { weeklyPack } from './weeklyPack';
+import { buildWorkbook } from './workbook';
+
+/** A usage mistake in `pacer export weekly` arguments: the CLI prints it with a pointer to --help. */
+export class ExportArgError extends Error {}
+
+/** The options `pacer export weekly` takes. */
+export const exportOptions = {
+  db: { type: 'string', description: 'the database file (opened read-only)' },
+  week: { type: 'string', description: 'the ISO week, e.g. 2026-W47 (default: the current week)' },
+  scope: { type: 'string', description: 'company (default) or team:<team id>' },
+  lang: { type: 'string', description: 'zh-CN (default) or en: the workbook’s language' },
+  today: {
+    type: 'string',
+    description: 'the day the pack is made on, YYYY-MM-DD (default: the local date)',
+  },
+  out: { type: 'string', description: 'the .xlsx file to write (its folder must exist)' },
+} as const;
+
+export type ExportCommand = { db: string; out: string; input: WeeklyPackInput };
+
+function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The arguments of `pacer export weekly --db F --week W [--scope …] [--lang …] [--today …]
+ * --out FILE.xlsx`, checked with the contract's own schema; a mistake is an ExportArgError
+ * naming the option.
+ */
+export function exportCommandInput(
+  values: Record<string, string | boolean | undefined>,
+  positionals: string[],
+  now: Date = new Date(),
+): ExportCommand {
+  const [what, ...extra] = positionals;
+  if (what !== 'weekly')
+    throw new ExportArgError(
+      what ? `unknown export "${what}": only weekly` : 'say what to export: pacer export weekly …',
+    );
+  if (extra.length > 0)
+    throw new ExportArgError(`one export at a time (got ${positionals.join(' ')})`);
+  const text = (key: keyof typeof exportOptions) =>
+    typeof values[key] === 'string' ? (values[key] as string) : undefined;
+  const db = text('db');
+  if (!db) throw new ExportArgError('--db FILE is required');
+  if (!existsSync(db)) throw new ExportArgError(`no database at ${db}`);
+  const out = text('out');
+  if (!out) throw new ExportArgError('--out FILE.xlsx is required');
+  if (path.extname(out).toLowerCase() !== '.xlsx')
+    throw new ExportArgError(`--out must name an .xlsx file, got "${out}"`);
+  const today = text('today') ?? localDate(now);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`)))
+    throw new ExportArgError(`--today must be a real date YYYY-MM-DD, got "${today}"`);
+  const week = text('week') ?? isoWeek(today);
+  if (!ISO_WEEK_PATTERN.test(week))
+    throw new ExportArgError(`--week must be an ISO week like 2026-W47, got "${week}"`);
+  if (isoWeekRange(week) === null)
+    throw new ExportArgError(`--week ${week} does not exist (that year has fewer weeks)`);
+  const scopeText = text('scope') ?? 'company';
+  let scope: WeeklyPackInput['scope'];
+  if (scopeText === 'company') scope = { type: 'company' };
+  else {
+    const match = /^team:(.+)$/.exec(scopeText);
+    if (!match?.[1])
+      throw new ExportArgError(`--scope must be company or team:<id>, got "${scopeText}"`);
+    scope = { type: 'team', id: match[1] };
+  }
+  const language = text('lang') ?? 'zh-CN';
+  if (language !== 'zh-CN' && language !== 'en')
+    throw new ExportArgError(`--lang must be zh-CN or en, got "${language}"`);
+  const parsed = weeklyPackInput.safeParse({ week, scope, language, today });
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.map(String).join('.') ?? '';
+    throw new ExportArgError(
+      where === 'scope.id'
+        ? `--scope needs a team id (a UUID), got "${scopeText}"`
+        : where === 'today'
+          ? `--today must be a real date YYYY-MM-DD (2000–2099), got "${today}"`
+          : `invalid ${where || 'arguments'}`,
+    );
+  }
+  return { db: path.resolve(db), out: path.resolve(out), input: parsed.data };
+}
+
+/**
+ * Builds the weekly meeting pack from a database file opened read-only (nothing is written to
+ * it) and saves it atomically at `out`. Answers the exit code; problems the user can fix (an
+ * unknown team, a missing or read-only folder, an old schema) are one line on `fail`.
+ */
+export async function runExportCommand(
+  command: ExportCommand,
+  print: (line: string) => void,
+  fail: (line: string) => void,
+  now: Date = new Date(),
+): Promise<number> {
+  const { db: file, out, input } = command;
+  const dir = path.dirname(out);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    fail(`the folder ${dir} does not exist`);
+    return 1;
+  }
+  const sqlite = openSqlite(file, { readonly: true });
+  try {
+    const version = appliedMigrationCount(sqlite);
+    const latest = latestSchemaVersion(findMigrationsFolder());
+    if (version !== latest) {
+      fail(
+        `${file} is at schema version ${version} of ${latest}: open it with the app or \`pacer init --db\` to upgrade it first`,
+      );
+      return 1;
+    }
+    try {
+      const pack = weeklyPack(wrapDrizzle(sqlite), input, now);
+      const { sheets, title } = await pack.build();
+      const data = await buildWorkbook(sheets, { creator: 'Pacer', created: now, title });
+      saveFileAtomically(out, data);
+      print(`${out}: ${sheets.length} sheets, ${data.length.toLocaleString('en')} bytes`);
+      return 0;
+    } catch (error) {
+      if (error instanceof AppError) {
+        if (error.code === 'not_found' && input.scope.type === 'team') {
+          fail(`no team with id ${input.scope.id} (or it was deleted)`);
+          return 1;
+        }
+        if (error.key?.startsWith('exports.errors.')) {
+          fail(translate('en', error.key, error.params));
+          return 1;
+        }
+      }
+      throw error;
+    }
+  } finally {
+    sqlite.close();
+  }
+}

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import type { exportsContract, ExportResult } from '../../../shared/contract/exports';
+import type { AppContext } from '../../core/context';
+import { AppError } from '../../core/errors';
+import { saveFileAtomically } from '../../export/save';
+import { tableExport } from '../../export/tables';
+import { buildWorkbook, type Sheet } from '../../export/workbook';
+import { weeklyPack } from '../../export/weeklyPack';
+import type { HandlersOf } from '../../ipc/dispatch';
+
+/** Files this session exported: `exports.reveal` shows only these. */
+const saved = new WeakMap<AppContext, Set<string>>();
+
+/**
+ * Asks the host where to save (with the suggested name), builds the workbook, writes it
+ * atomically. The workbook is built before the dialog closes only in the sense that nothing
+ * is written until the user has chosen: a cancelled dialog writes nothing.
+ */
+async function saveWorkbook(
+  ctx: AppContext,
+  suggestedName: string,
+  build: () => Promise<{ sheets: Sheet[]; title: string }>,
+): Promise<ExportResult> {
+  const target = await ctx.fileHost.chooseSavePath({ suggestedName, extensions: ['xlsx'] });
+  if (target === null) return { status: 'cancelled' };
+  const file = path.extname(target).toLowerCase() === '.xlsx' ? target : `${target}.xlsx`;
+  const progress = (done: number) =>
+    ctx.reportProgress({ task: 'exports.progress', done, total: 3 });
+  progress(0);
+  const { sheets, title } = await build();
+  progress(1);
+  const data = await buildWorkbook(sheets, { creator: 'Pacer', created: ctx.now(), title });
+  progress(2);
+  saveFileAtomically(file, data);
+  progress(3);
+  let files = saved.get(ctx);
+  if (!files) saved.set(ctx, (files = new Set()));
+  files.add(path.resolve(file));
+  return {
+    status: 'saved',
+    path: file,
+    fileName: path.basename(file),
+    bytes: data.length,
+    canReveal: ctx.fileHost.canShowInFolder,
+  };
+}
+
+export const exportsHandlers: HandlersOf<typeof exportsContract> = {
+  'exports.weeklyPack': (input, ctx) => {
+    const pack = weeklyPack(ctx.db, input, ctx.now());
+    return saveWorkbook(ctx, pack.fileName, () => pack.build());
+  },
+  'exports.table': (input, ctx) => {
+    const table = tableExport(ctx.db, input, ctx.now());
+    return saveWorkbook(ctx, table.fileName, () => table.build());
+  },
+  'exports.reveal': async (input, ctx) => {
+    const file = path.resolve(input.path);
+    if (!saved.get(ctx)?.has(file))
+      throw new AppError(
+        'not_found',
+        `${file} was not exported in this session`,
+        'errors.notFound',
+      );
+    return { shown: await ctx.fileHost.showInFolder(file) };
+  },
+};
