@@ -6,6 +6,7 @@ import { openSqlite } from './db/connection';
 import { appliedMigrationCount, findMigrationsFolder, latestSchemaVersion } from './db/migrate';
 import { generateDemo } from './demo';
 import { syncedTables } from './core/tables';
+import { syncCommands } from './sync/sync.cli';
 import {
   ExportArgError,
   exportCommandInput,
@@ -245,6 +246,8 @@ const commands: Record<string, Command> = {
       );
     },
   },
+  // `sync` and `team`: a device of a shared team folder (docs/team-folder.md).
+  ...syncCommands,
 };
 
 function usage(): string {

@@ -2,7 +2,22 @@ import type { Sqlite } from './connection';
 
 /** Keys of per-device state; these never leave the device. */
 export type LocalKey =
-  'device_id' | 'current_user_id' | 'language' | 'theme' | 'hlc' | 'base_snapshot';
+  | 'device_id'
+  | 'current_user_id'
+  | 'language'
+  | 'theme'
+  | 'hlc'
+  | 'base_snapshot'
+  // Team sync (electron/sync): the team this file belongs to, its folder, and push progress.
+  | 'team_id'
+  | 'team_name'
+  | 'team_folder'
+  /** The last change_log.seq of this device written to a batch. */
+  | 'sync_pushed_change'
+  /** The last batch sequence number this device wrote. */
+  | 'sync_batch'
+  /** The last sync_applied.id sent with a batch. */
+  | 'sync_acks_sent';
 
 export function getLocal(sqlite: Sqlite, key: LocalKey): string | null {
   const row = sqlite.prepare('SELECT value FROM local_state WHERE key = ?').get(key) as

@@ -593,3 +593,83 @@ export const changeLog = sqliteTable(
     index('change_log_hlc_idx').on(t.hlc),
   ],
 );
+
+/*
+ * Team sync through a folder (issue 9, docs/team-folder.md). These tables are local to one
+ * device, never synced and never written by `commit`: they are the sync engine's own book-keeping.
+ */
+
+/** This device's batches in the team folder: which change-log records each one carries. */
+export const syncBatches = sqliteTable('sync_batches', {
+  seq: integer('seq').primaryKey(),
+  /** change_log.seq range (inclusive) of this device's records in the batch. */
+  firstChange: integer('first_change').notNull(),
+  lastChange: integer('last_change').notNull(),
+  writtenAt: text('written_at').notNull(),
+});
+
+/** How far this device has applied each other device's batches, and what it waits for. */
+export const syncCursors = sqliteTable('sync_cursors', {
+  deviceId: text('device_id').primaryKey(),
+  /** The last batch applied (0: none yet). */
+  appliedSeq: integer('applied_seq').notNull().default(0),
+  /** A batch that should exist (the device says so) but cannot be read yet: missing or torn. */
+  waitingSeq: integer('waiting_seq'),
+  waitingSince: text('waiting_since'),
+  problem: text('problem', { enum: ['missing', 'torn', 'newer_format', 'invalid'] }),
+  lastAppliedAt: text('last_applied_at'),
+});
+
+/**
+ * Batches this device applied, with its own clock stamp at that moment: sent with its next
+ * batch, so the other device knows which of its changes this device had seen (the conflict rule).
+ */
+export const syncApplied = sqliteTable('sync_applied', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  deviceId: text('device_id').notNull(),
+  seq: integer('seq').notNull(),
+  atHlc: text('at_hlc').notNull(),
+});
+
+/** Other devices' acknowledgements of this device's batches: `device_id` applied `seq` at `at_hlc`. */
+export const syncSeen = sqliteTable(
+  'sync_seen',
+  {
+    deviceId: text('device_id').notNull(),
+    seq: integer('seq').notNull(),
+    atHlc: text('at_hlc').notNull(),
+  },
+  (t) => [index('sync_seen_idx').on(t.deviceId, t.seq)],
+);
+
+/**
+ * What sync found for a person to look at ("changes from the team"): a local value replaced by
+ * a concurrent remote one (`overwrite`), or two rows that break a rule together (`duplicate`).
+ */
+export const syncConflicts = sqliteTable(
+  'sync_conflicts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['overwrite', 'duplicate'] }).notNull(),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    column: text('column'),
+    /** JSON values, as in change_log. */
+    localValue: text('local_value'),
+    localHlc: text('local_hlc'),
+    localUserId: text('local_user_id'),
+    remoteValue: text('remote_value'),
+    remoteHlc: text('remote_hlc'),
+    remoteUserId: text('remote_user_id'),
+    remoteDeviceId: text('remote_device_id'),
+    /** For `duplicate`: the row this one clashes with. */
+    otherRowId: text('other_row_id'),
+    detectedAt: text('detected_at').notNull(),
+    resolvedAt: text('resolved_at'),
+    resolution: text('resolution', { enum: ['restored', 'dismissed'] }),
+  },
+  (t) => [
+    index('sync_conflicts_open_idx').on(t.resolvedAt, t.detectedAt),
+    index('sync_conflicts_row_idx').on(t.tableName, t.rowId),
+  ],
+);

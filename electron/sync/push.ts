@@ -1,0 +1,166 @@
+import type { AppContext } from '../core/context';
+import { localNumber, setLocalNumber } from './state';
+import {
+  FORMAT_VERSION,
+  TransportError,
+  type Ack,
+  type Batch,
+  type BatchRecord,
+  type Transport,
+} from './transport';
+
+export type PushResult = { batches: number; changes: number };
+
+type LogRow = {
+  seq: number;
+  hlc: string;
+  user_id: string | null;
+  table_name: string;
+  row_id: string;
+  column: string;
+  value: string | null;
+};
+
+/** Records per batch: big enough for an import, small enough to read and apply in one go. */
+export const MAX_BATCH_RECORDS = 5000;
+
+/** How many of this device's change-log records have not been written to the team folder. */
+export function pendingChanges(ctx: Pick<AppContext, 'sqlite' | 'deviceId'>): number {
+  const pushed = localNumber(ctx.sqlite, 'sync_pushed_change');
+  return (
+    ctx.sqlite
+      .prepare('SELECT count(*) AS n FROM change_log WHERE device_id = ? AND seq > ?')
+      .get(ctx.deviceId, pushed) as { n: number }
+  ).n;
+}
+
+/**
+ * Writes this device's unsent change-log records as its next batches. Crash-safe without a
+ * second writer: a batch is derived from the saved cursor, so if the process died after the
+ * rename but before saving the cursor, the next push finds the batch already there with the
+ * same first record and adopts it instead of writing the records again.
+ */
+export function push(
+  ctx: AppContext,
+  transport: Transport,
+  options: { maxRecords?: number } = {},
+): PushResult {
+  const { sqlite, deviceId } = ctx;
+  const max = options.maxRecords ?? MAX_BATCH_RECORDS;
+  const select = sqlite.prepare(
+    'SELECT seq, hlc, user_id, table_name, row_id, "column", value FROM change_log WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+  );
+  const selectAcks = sqlite.prepare(
+    'SELECT id, device_id, seq, at_hlc FROM sync_applied WHERE id > ? ORDER BY id',
+  );
+  const record = sqlite.transaction(
+    (seq: number, from: number, to: number, ackTo: number, at: string) => {
+      sqlite
+        .prepare(
+          'INSERT OR REPLACE INTO sync_batches (seq, first_change, last_change, written_at) VALUES (?, ?, ?, ?)',
+        )
+        .run(seq, from, to, at);
+      setLocalNumber(sqlite, 'sync_batch', seq);
+      setLocalNumber(sqlite, 'sync_pushed_change', to);
+      setLocalNumber(
+        sqlite,
+        'sync_acks_sent',
+        Math.max(ackTo, localNumber(sqlite, 'sync_acks_sent')),
+      );
+    },
+  );
+
+  let batches = 0;
+  let changes = 0;
+  for (;;) {
+    const pushed = localNumber(sqlite, 'sync_pushed_change');
+    const rows = select.all(deviceId, pushed, max) as LogRow[];
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    if (!first || !last) break;
+    const next = localNumber(sqlite, 'sync_batch') + 1;
+
+    const existing = transport.readBatch(deviceId, next);
+    if (existing === 'torn')
+      throw new TransportError(
+        'io',
+        `this device's batch ${next} in the team folder is damaged; it cannot be replaced (batches are immutable)`,
+      );
+    if (existing !== 'missing') {
+      if (existing.header.from !== first.seq)
+        throw new TransportError(
+          'exists',
+          `batch ${next} of this device already holds other changes: is this database a copy of another device's?`,
+        );
+      // Written before a crash; the cursor was not saved. Adopt it.
+      record(
+        next,
+        existing.header.from,
+        existing.header.to,
+        existing.header.ackTo,
+        existing.header.writtenAt,
+      );
+      batches += 1;
+      changes += existing.header.count;
+      continue;
+    }
+
+    const ackRows = selectAcks.all(localNumber(sqlite, 'sync_acks_sent')) as {
+      id: number;
+      device_id: string;
+      seq: number;
+      at_hlc: string;
+    }[];
+    const acks: Ack[] = ackRows.map((a) => [a.device_id, a.seq, a.at_hlc]);
+    const ackTo = ackRows.length > 0 ? (ackRows[ackRows.length - 1]?.id ?? 0) : 0;
+    const writtenAt = ctx.now().toISOString();
+    const records: BatchRecord[] = rows.map((r) => ({
+      hlc: r.hlc,
+      user: r.user_id,
+      table: r.table_name,
+      row: r.row_id,
+      column: r.column,
+      value: r.value === null ? null : (JSON.parse(r.value) as unknown),
+    }));
+    const batch: Batch = {
+      header: {
+        format: FORMAT_VERSION,
+        device: deviceId,
+        seq: next,
+        from: first.seq,
+        to: last.seq,
+        count: records.length,
+        acks,
+        ackTo,
+        writtenAt,
+      },
+      records,
+    };
+    transport.writeBatch(deviceId, next, batch);
+    record(next, first.seq, last.seq, ackTo, writtenAt);
+    batches += 1;
+    changes += records.length;
+  }
+  if (batches > 0) registerDevice(ctx, transport);
+  return { batches, changes };
+}
+
+/** Writes `devices/<this device>.json`: who it is and its last batch (so readers can tell a gap). */
+export function registerDevice(ctx: AppContext, transport: Transport): void {
+  const { sqlite } = ctx;
+  const device = sqlite.prepare('SELECT name FROM devices WHERE id = ?').get(ctx.deviceId) as
+    { name: string } | undefined;
+  const userId = ctx.currentUserId();
+  const user = userId
+    ? (sqlite.prepare('SELECT name FROM users WHERE id = ?').get(userId) as
+        { name: string } | undefined)
+    : undefined;
+  transport.writeDevice({
+    deviceId: ctx.deviceId,
+    name: device?.name ?? ctx.deviceId,
+    userName: user?.name ?? null,
+    appVersion: ctx.appVersion,
+    lastSeenAt: ctx.now().toISOString(),
+    lastSeq: localNumber(sqlite, 'sync_batch'),
+  });
+}

@@ -1,0 +1,112 @@
+import type { AppContext } from '../core/context';
+import { getLocal } from '../db/local-state';
+import { pull, type PullResult } from './pull';
+import { pendingChanges, push, type PushResult } from './push';
+import { TransportError, type Stray, type Transport, type TransportErrorCode } from './transport';
+
+/** What the header's indicator shows. */
+export type SyncState = 'synced' | 'pending' | 'offline' | 'read_only' | 'waiting' | 'error';
+
+export type SyncProblem = { code: TransportErrorCode | 'internal'; message: string };
+
+export type SyncReport = {
+  state: SyncState;
+  pushed: PushResult | null;
+  pushError: SyncProblem | null;
+  pulled: PullResult | null;
+  pullError: SyncProblem | null;
+  /** Files in the folder that are not part of the layout (only when asked to scan). */
+  strays: Stray[];
+  /** This device's changes not yet in the folder. */
+  pending: number;
+  ms: number;
+};
+
+export type SyncOptions = {
+  scanStrays?: boolean;
+  patienceMs?: number;
+  onProgress?: (done: number, total: number) => void;
+};
+
+function problem(error: unknown): SyncProblem {
+  if (error instanceof TransportError) return { code: error.code, message: error.message };
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Checks the folder holds this file's team, so a wrong folder is never written to. */
+export function checkTeam(ctx: AppContext, transport: Transport): void {
+  const descriptor = transport.readDescriptor();
+  if (!descriptor)
+    throw new TransportError(
+      'not_a_team',
+      `${transport.location} holds no Pacer team (no pacer-team.json)`,
+    );
+  const teamId = getLocal(ctx.sqlite, 'team_id');
+  if (teamId !== descriptor.teamId)
+    throw new TransportError(
+      'not_a_team',
+      `${transport.location} holds team "${descriptor.name}", not this database's team`,
+    );
+}
+
+/**
+ * One round of sync: push this device's new changes, then pull everyone else's. Never
+ * throws for the folder's sake: a folder that is gone, read-only or damaged is reported in
+ * the result and the local database stays fully usable.
+ */
+export function syncOnce(
+  ctx: AppContext,
+  transport: Transport,
+  options: SyncOptions = {},
+): SyncReport {
+  const started = performance.now();
+  const report: SyncReport = {
+    state: 'synced',
+    pushed: null,
+    pushError: null,
+    pulled: null,
+    pullError: null,
+    strays: [],
+    pending: 0,
+    ms: 0,
+  };
+  let reachable = true;
+  try {
+    checkTeam(ctx, transport);
+  } catch (error) {
+    report.pushError = problem(error);
+    report.pullError = report.pushError;
+    reachable = false;
+  }
+  if (reachable) {
+    try {
+      report.pushed = push(ctx, transport);
+    } catch (error) {
+      report.pushError = problem(error);
+    }
+    try {
+      report.pulled = pull(ctx, transport, {
+        ...(options.patienceMs === undefined ? {} : { patienceMs: options.patienceMs }),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+    } catch (error) {
+      report.pullError = problem(error);
+    }
+    if (options.scanStrays && !report.pullError) {
+      try {
+        report.strays = transport.scanStrays();
+      } catch (error) {
+        report.pullError = problem(error);
+      }
+    }
+  }
+  report.pending = pendingChanges(ctx);
+  const errors = [report.pushError, report.pullError];
+  if (errors.some((e) => e?.code === 'offline')) report.state = 'offline';
+  else if (errors.some((e) => e && e.code !== 'read_only')) report.state = 'error';
+  else if (report.pushError?.code === 'read_only') report.state = 'read_only';
+  else if (report.pulled?.waiting.some((w) => w.stalled)) report.state = 'waiting';
+  else if (report.pending > 0) report.state = 'pending';
+  report.ms = performance.now() - started;
+  return report;
+}

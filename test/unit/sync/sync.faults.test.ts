@@ -1,0 +1,326 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseHlc } from '../../../electron/core/clock';
+import { FolderTransport } from '../../../electron/sync/folder';
+import { pull } from '../../../electron/sync/pull';
+import { push } from '../../../electron/sync/push';
+import { syncOnce } from '../../../electron/sync/sync';
+import { joinTeam, makeSnapshot } from '../../../electron/sync/team';
+import { batchName, TransportError, type Transport } from '../../../electron/sync/transport';
+import {
+  conflicts,
+  dump,
+  field,
+  founder,
+  integrityOk,
+  joiner,
+  logSet,
+  makeWorld,
+  newCustomer,
+  type Device,
+  type World,
+} from './fixture';
+
+let world: World;
+const open: Device[] = [];
+const undo: (() => void)[] = [];
+afterEach(() => {
+  for (const f of undo.splice(0).reverse()) f();
+  for (const d of open.splice(0)) d.close();
+  world.cleanup();
+});
+
+function setup(n: number, offsets: number[] = []): Device[] {
+  world = makeWorld();
+  const devices = [founder(world, 'A', { offsetMs: offsets[0] ?? 0 })];
+  for (let i = 1; i < n; i++)
+    devices.push(joiner(world, String.fromCharCode(65 + i), 10 + i, { offsetMs: offsets[i] ?? 0 }));
+  open.push(...devices);
+  return devices;
+}
+
+function batchFile(device: Device, seq: number): string {
+  return path.join(world.folder, 'changes', device.deviceId, `${batchName(seq)}.jsonl`);
+}
+
+function settle(devices: Device[]): void {
+  for (let r = 0; r < 2; r++) for (const d of devices) syncOnce(d, d.transport);
+}
+
+/**
+ * Makes every directory of the folder refuse new entries. As root (CI containers) mode bits do
+ * not stop writes, so the immutable attribute is used; returns how to undo it.
+ */
+function makeReadOnly(folder: string): () => void {
+  const dirs: string[] = [];
+  const walk = (dir: string) => {
+    dirs.push(dir);
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+    }
+  };
+  walk(folder);
+  if (process.getuid?.() === 0) {
+    execFileSync('chattr', ['+i', ...dirs]);
+    return () => execFileSync('chattr', ['-i', ...dirs]);
+  }
+  for (const d of dirs) chmodSync(d, 0o555);
+  return () => dirs.forEach((d) => chmodSync(d, 0o755));
+}
+
+describe('team folder faults', () => {
+  it('skips a torn batch until it is whole', () => {
+    const [a, b] = setup(2) as [Device, Device];
+    const id = newCustomer(b, 'Acme');
+    push(b, b.transport);
+    const file = batchFile(b, 1);
+    const whole = readFileSync(file, 'utf8');
+    // A drive that syncs the file in pieces: the last line is cut off.
+    writeFileSync(file, whole.slice(0, Math.floor(whole.length * 0.7)));
+    const first = pull(a, a.transport);
+    expect(first.batches).toBe(0);
+    expect(first.waiting).toMatchObject([
+      { deviceId: b.deviceId, seq: 1, problem: 'torn', stalled: false },
+    ]);
+    expect(field(a, 'customers', id, 'name')).toBeUndefined();
+    // Garbage that ends in a newline is not whole either.
+    writeFileSync(file, `${whole.split('\n')[0]}\n{"hlc": nope}\n`);
+    expect(pull(a, a.transport).waiting[0]?.problem).toBe('torn');
+    writeFileSync(file, whole);
+    const later = pull(a, a.transport);
+    expect(later.batches).toBe(1);
+    expect(later.waiting).toEqual([]);
+    expect(field(a, 'customers', id, 'name')).toBe('Acme');
+  });
+
+  it('waits for a missing sequence number, reports it when it persists, and resumes', () => {
+    const [a, b] = setup(2) as [Device, Device];
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push(newCustomer(b, `c${i}`));
+      push(b, b.transport);
+    }
+    const second = batchFile(b, 2);
+    renameSync(second, `${second}.away`); // not synced to this laptop yet
+    const first = syncOnce(a, a.transport);
+    expect(first.pulled?.batches).toBe(1);
+    expect(first.pulled?.waiting).toMatchObject([{ seq: 2, problem: 'missing', stalled: false }]);
+    expect(first.state).not.toBe('waiting');
+    expect(field(a, 'customers', ids[2]!, 'name')).toBeUndefined(); // never out of order
+    world.t += 61_000;
+    const stalled = syncOnce(a, a.transport);
+    expect(stalled.state).toBe('waiting');
+    expect(stalled.pulled?.waiting[0]).toMatchObject({ seq: 2, stalled: true });
+    renameSync(`${second}.away`, second);
+    const resumed = syncOnce(a, a.transport);
+    expect(resumed.pulled?.batches).toBe(2);
+    expect(resumed.state).toBe('synced');
+    for (const id of ids) expect(field(a, 'customers', id, 'name')).toMatch(/^c\d$/);
+  });
+
+  it('ignores "conflicted copy" duplicates and stray files, and lists them', () => {
+    const [a, b] = setup(2) as [Device, Device];
+    newCustomer(b, 'Acme');
+    push(b, b.transport);
+    const file = batchFile(b, 1);
+    writeFileSync(
+      path.join(path.dirname(file), `${batchName(1)} (conflicted copy 2026-11-23).jsonl`),
+      readFileSync(file, 'utf8').replace('Acme', 'Evil'),
+    );
+    writeFileSync(path.join(path.dirname(file), `${batchName(2)}-冲突.jsonl`), 'junk');
+    writeFileSync(path.join(world.folder, 'devices', 'desktop.ini'), '[.ShellClassInfo]');
+    writeFileSync(path.join(world.folder, 'Thumbs.db'), '');
+    const report = syncOnce(a, a.transport, { scanStrays: true });
+    expect(report.state).toBe('synced');
+    expect(report.pulled?.batches).toBe(1);
+    const strays = report.strays.map((s) => `${s.kind} ${s.path}`).sort();
+    expect(strays).toEqual(
+      [
+        `conflicted_copy ${path.join('changes', b.deviceId, `${batchName(1)} (conflicted copy 2026-11-23).jsonl`)}`,
+        `conflicted_copy ${path.join('changes', b.deviceId, `${batchName(2)}-冲突.jsonl`)}`,
+        `stray ${path.join('devices', 'desktop.ini')}`,
+        'stray Thumbs.db',
+      ].sort(),
+    );
+    expect(
+      (
+        a.sqlite.prepare("SELECT count(*) AS n FROM customers WHERE name = 'Evil'").get() as {
+          n: number;
+        }
+      ).n,
+    ).toBe(0);
+    settle([a, b]);
+    expect(dump(a)).toEqual(dump(b));
+  });
+
+  it('a read-only folder still pulls and says it cannot push', () => {
+    const [a, b] = setup(2) as [Device, Device];
+    const fromB = newCustomer(b, 'from B');
+    push(b, b.transport);
+    const fromA = newCustomer(a, 'from A');
+    const restore = makeReadOnly(world.folder);
+    undo.push(restore);
+    const report = syncOnce(a, a.transport);
+    expect(report.state).toBe('read_only');
+    expect(report.pushError?.code).toBe('read_only');
+    expect(report.pullError).toBeNull();
+    expect(report.pending).toBeGreaterThan(0);
+    expect(field(a, 'customers', fromB, 'name')).toBe('from B');
+    // Local work goes on.
+    a.commit([{ op: 'update', table: 'customers', id: fromA, values: { notes: 'offline edit' } }]);
+    restore();
+    undo.pop();
+    const back = syncOnce(a, a.transport);
+    expect(back.state).toBe('synced');
+    settle([a, b]);
+    expect(field(b, 'customers', fromA, 'notes')).toBe('offline edit');
+    expect(dump(a)).toEqual(dump(b));
+  });
+
+  it('a folder that disappears mid-sync leaves the database usable and resumes without duplicates', () => {
+    const [a, b] = setup(2) as [Device, Device];
+    const id = newCustomer(a, 'Acme');
+    const away = `${world.folder}.away`;
+    // The drive disconnects right after the batch is renamed into place, before the cursor is saved.
+    const flaky: Transport = Object.assign(Object.create(a.transport) as FolderTransport, {
+      writeBatch: (device: string, seq: number, batch: Parameters<Transport['writeBatch']>[2]) => {
+        a.transport.writeBatch(device, seq, batch);
+        renameSync(world.folder, away);
+        throw new TransportError('offline', 'drive disconnected');
+      },
+    });
+    const report = syncOnce(a, flaky);
+    expect(report.state).toBe('offline');
+    expect(report.pending).toBeGreaterThan(0);
+    const offline = syncOnce(a, a.transport);
+    expect(offline.state).toBe('offline');
+    a.commit([{ op: 'update', table: 'customers', id, values: { notes: 'while offline' } }]);
+    expect(field(a, 'customers', id, 'notes')).toBe('while offline');
+    renameSync(away, world.folder);
+    const back = syncOnce(a, a.transport);
+    expect(back.state).toBe('synced');
+    // The batch written before the disconnect was adopted, not written again.
+    const files = readdirSync(path.join(world.folder, 'changes', a.deviceId));
+    expect(files).toEqual([batchName(1) + '.jsonl', batchName(2) + '.jsonl']);
+    const second = readFileSync(path.join(world.folder, 'changes', a.deviceId, files[1]!), 'utf8');
+    expect(second).toContain('while offline');
+    expect(second).not.toContain('"Acme"');
+    settle([a, b]);
+    expect(field(b, 'customers', id, 'notes')).toBe('while offline');
+    expect(logSet(b)).toEqual(logSet(a));
+    expect(integrityOk(a) && integrityOk(b)).toBe(true);
+  });
+
+  it('joins from the newest whole snapshot when the newest is still arriving', () => {
+    const [a] = setup(1) as [Device];
+    const id = newCustomer(a, 'Acme');
+    world.t += 1000;
+    const newest = makeSnapshot(a, a.transport);
+    const full = path.join(world.folder, 'snapshots', newest);
+    const bytes = readFileSync(full);
+    writeFileSync(full, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const { ctx: b } = joinTeam(path.join(world.root, 'B.sqlite'), world.folder);
+    open.push(Object.assign(b, { label: 'B', transport: a.transport }));
+    // Started from the first snapshot, then applied the batch the second one held.
+    expect(field(b, 'customers', id, 'name')).toBe('Acme');
+    expect(integrityOk(b)).toBe(true);
+  });
+
+  it('refuses to write over another batch with this device name (a copied database)', () => {
+    const [a] = setup(1) as [Device];
+    newCustomer(a, 'Acme');
+    push(a, a.transport);
+    // Pretend this file was restored from an old copy: it forgot it wrote batch 1.
+    a.sqlite.prepare("UPDATE local_state SET value = '0' WHERE key = 'sync_batch'").run();
+    a.sqlite.prepare("UPDATE local_state SET value = '0' WHERE key = 'sync_pushed_change'").run();
+    newCustomer(a, 'Beta');
+    const report = syncOnce(a, a.transport);
+    expect(report.state).toBe('error');
+    expect(report.pushError?.code).toBe('exists');
+  });
+
+  it('waits on a batch written by a newer format', () => {
+    const [a, b] = setup(2) as [Device, Device];
+    newCustomer(b, 'Acme');
+    push(b, b.transport);
+    const file = batchFile(b, 1);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"format":1', '"format":2'));
+    expect(pull(a, a.transport).waiting[0]?.problem).toBe('newer_format');
+  });
+
+  it('never applies a batch with values a field cannot hold, and goes on with other devices', () => {
+    const [a, b, c] = setup(3) as [Device, Device, Device];
+    const id = newCustomer(b, 'Acme');
+    push(b, b.transport);
+    pull(a, a.transport);
+    b.commit([{ op: 'update', table: 'customers', id, values: { notes: 'fine' } }]);
+    push(b, b.transport);
+    const file = batchFile(b, 2);
+    const good = readFileSync(file, 'utf8');
+    // A value no column holds (an object) is not a readable batch…
+    writeFileSync(file, good.replace('"value":"fine"', '"value":{"x":1}'));
+    expect(pull(a, a.transport).waiting[0]?.problem).toBe('torn');
+    // …nor is a record stamped as another device (it would win ties it does not own)…
+    writeFileSync(file, good.replace(`:${b.deviceId}","user"`, `:${a.deviceId}","user"`));
+    expect(pull(a, a.transport).waiting[0]?.problem).toBe('torn');
+    // …and a required field set to null fails in its transaction: nothing of the batch lands.
+    writeFileSync(
+      file,
+      good.replace('"column":"notes","value":"fine"', '"column":"name","value":null'),
+    );
+    const fromC = newCustomer(c, 'from C');
+    push(c, c.transport);
+    const report = syncOnce(a, a.transport);
+    expect(report.state).toBe('waiting');
+    expect(report.pulled?.waiting).toMatchObject([
+      { deviceId: b.deviceId, seq: 2, problem: 'invalid' },
+    ]);
+    expect(report.pulled?.waiting[0]?.message).toMatch(/NOT NULL/);
+    expect(field(a, 'customers', id, 'name')).toBe('Acme');
+    expect(field(a, 'customers', fromC, 'name')).toBe('from C');
+    expect(
+      (
+        a.sqlite
+          .prepare(
+            "SELECT count(*) AS n FROM change_log WHERE \"column\" = 'name' AND value = 'null'",
+          )
+          .get() as { n: number }
+      ).n,
+    ).toBe(0);
+    writeFileSync(file, good);
+    expect(syncOnce(a, a.transport).state).toBe('synced');
+    expect(field(a, 'customers', id, 'notes')).toBe('fine');
+  });
+
+  it('handles a device clock 10 minutes fast with the hybrid clock', () => {
+    const fast = 10 * 60_000;
+    const [a, b, c] = setup(3, [0, 0, fast]) as [Device, Device, Device];
+    const id = newCustomer(a, 'Acme');
+    settle([a, b, c]);
+    world.t += 1000;
+    c.commit([{ op: 'update', table: 'customers', id, values: { notes: 'C, clock fast' } }]);
+    world.t += 60_000; // a minute later in real time, but 9 minutes "before" C's stamp
+    a.commit([{ op: 'update', table: 'customers', id, values: { notes: 'A, a minute later' } }]);
+    settle([a, b, c]);
+    // Concurrent: the larger stamp wins, the same on every device, and A sees its loss.
+    for (const d of [a, b, c]) expect(field(d, 'customers', id, 'notes')).toBe('C, clock fast');
+    expect(conflicts(a).filter((x) => x.kind === 'overwrite')).toHaveLength(1);
+    // Once A has seen C's change, A's clock runs past it: A's next edit wins, as it should.
+    world.t += 60_000;
+    a.commit([{ op: 'update', table: 'customers', id, values: { notes: 'A, after seeing C' } }]);
+    const stamp = (
+      a.sqlite
+        .prepare('SELECT max(hlc) AS h FROM change_log WHERE device_id = ?')
+        .get(a.deviceId) as { h: string }
+    ).h;
+    expect(parseHlc(stamp).wall).toBeGreaterThanOrEqual(world.t - 120_000 + fast);
+    settle([a, b, c]);
+    for (const d of [a, b, c]) expect(field(d, 'customers', id, 'notes')).toBe('A, after seeing C');
+    expect(conflicts(c)).toEqual([]); // A had seen C's value: no conflict for C
+    expect(dump(b)).toEqual(dump(a));
+    expect(dump(c)).toEqual(dump(a));
+  });
+});
