@@ -12,6 +12,7 @@ import {
   type MenuItemConstructorOptions,
 } from 'electron';
 import { openApp, type AppContext, type AppOptions } from './core/context';
+import { applyPendingReplace } from './db/replace';
 import type { FileHost } from './export/host';
 import { progressChannel, registerIpc, tablesChannel } from './ipc/register';
 import { applySecurity } from './security';
@@ -135,6 +136,17 @@ function electronFileHost(): FileHost {
       return Promise.resolve(true);
     },
     canShowInFolder: true,
+    async chooseFolder() {
+      const parent = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      const options = {
+        properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+      };
+      const result = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    canChooseFolder: true,
   };
 }
 
@@ -148,6 +160,13 @@ async function start(): Promise<void> {
   const file = path.join(app.getPath('userData'), 'pacer.sqlite');
   let ctx: AppContext;
   try {
+    // A team folder joined or a backup restored before the restart takes its place now.
+    const replaced = applyPendingReplace(file);
+    if (replaced.error) dialog.showErrorBox('Pacer', replaced.error);
+    if (replaced.applied)
+      console.log(
+        `pacer: database replaced (${replaced.reason}); previous at ${replaced.previous}`,
+      );
     ctx = openDatabase(file);
   } catch (error) {
     dialog.showErrorBox('Pacer could not open its database', describeOpenError(error, file));
@@ -158,6 +177,14 @@ async function start(): Promise<void> {
     console.log(`pacer: migrated ${file}; backup at ${ctx.migration.backup}`);
 
   ctx.fileHost = electronFileHost();
+  ctx.restart = () => {
+    // A relaunch rather than reopening in place: every window and query starts fresh.
+    unregister();
+    ctx.close();
+    app.relaunch();
+    app.exit(0);
+    return Promise.resolve();
+  };
   const unregister = registerIpc(ctx, pageUrl);
   ctx.onTablesChanged((tables) => {
     for (const window of BrowserWindow.getAllWindows()) {

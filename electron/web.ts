@@ -10,6 +10,7 @@ import { handlers } from './features/handlers';
 import { dispatch } from './ipc/dispatch';
 import { contentSecurityPolicy } from './csp';
 import { folderFileHost } from './export/host';
+import { applyPendingReplace } from './db/replace';
 
 // A spreadsheet to import travels base64 in the body (imports.previewCustomers).
 const MAX_BODY = 64 * 1024 * 1024;
@@ -86,22 +87,39 @@ export async function startWebHost(options: {
   /** Where exports are saved (the browser host has no save dialog): default ~/Downloads. */
   downloadsDir?: string;
 }): Promise<WebHost> {
-  const ctx = openApp(options.db);
   const downloads = options.downloadsDir ?? defaultDownloadsDir();
-  ctx.fileHost = folderFileHost(downloads);
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir =
     options.rendererDir ??
     path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'renderer');
   const streams = new Set<ServerResponse>();
-  ctx.onTablesChanged((tables) => {
-    const payload = `event: tables\ndata: ${JSON.stringify({ tables })}\n\n`;
-    for (const stream of streams) stream.write(payload);
-  });
-  ctx.onProgress((progress) => {
-    const payload = `event: progress\ndata: ${JSON.stringify(progress)}\n\n`;
-    for (const stream of streams) stream.write(payload);
-  });
+
+  /** Opens the database (applying a pending replacement first) and wires it to this host. */
+  function open(): AppContext {
+    const replaced = applyPendingReplace(options.db);
+    if (replaced.error) console.error(`pacer web: ${replaced.error}`);
+    const opened = openApp(options.db);
+    opened.fileHost = folderFileHost(downloads);
+    opened.restart = restart;
+    opened.onTablesChanged((tables) => {
+      const payload = `event: tables\ndata: ${JSON.stringify({ tables })}\n\n`;
+      for (const stream of streams) stream.write(payload);
+    });
+    opened.onProgress((progress) => {
+      const payload = `event: progress\ndata: ${JSON.stringify(progress)}\n\n`;
+      for (const stream of streams) stream.write(payload);
+    });
+    return opened;
+  }
+
+  /** The browser host restarts in place: the page reloads once the call returns. */
+  function restart(): Promise<void> {
+    ctx.close();
+    ctx = open();
+    return Promise.resolve();
+  }
+
+  let ctx = open();
 
   let port = 0;
   const server = createServer((req, res) => {
@@ -198,7 +216,9 @@ export async function startWebHost(options: {
     downloadsDir: downloads,
     port,
     token,
-    ctx,
+    get ctx() {
+      return ctx;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const stream of streams) stream.end();

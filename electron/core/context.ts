@@ -3,6 +3,7 @@ import { openSqlite, wrapDrizzle, type Db, type OpenOptions, type Sqlite } from 
 import { getLocal, setLocal } from '../db/local-state';
 import { findMigrationsFolder, runMigrations, type MigrationReport } from '../db/migrate';
 import { HybridClock, type HlcState } from './clock';
+import { AppError } from './errors';
 import { commit, type Change, type CommitResult } from './commit';
 import { uuidv7Source, type IdSource } from './ids';
 import type { SyncedTableName } from './tables';
@@ -39,6 +40,12 @@ export type AppContext = {
   onProgress: (listener: ProgressListener) => () => void;
   /** How this host asks where to save a file (set by the Electron main process and the browser host). */
   fileHost: FileHost;
+  /**
+   * Closes and reopens the database, applying a pending replacement (electron/db/replace.ts):
+   * Electron relaunches the app, the browser host reopens in place. Hosts set it; elsewhere
+   * it refuses.
+   */
+  restart: () => Promise<void>;
   close: () => void;
 };
 
@@ -130,6 +137,10 @@ export function openApp(file: string, options: AppOptions = {}): AppContext {
       return () => progressListeners.delete(listener);
     },
     fileHost: noFileHost,
+    restart: () =>
+      Promise.reject(
+        new AppError('invalid_input', 'this host cannot restart', 'errors.cannotRestart'),
+      ),
     close: () => {
       listeners.clear();
       progressListeners.clear();

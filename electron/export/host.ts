@@ -16,6 +16,10 @@ export type FileHost = {
   showInFolder: (file: string) => Promise<boolean>;
   /** Whether `showInFolder` can do anything here (the renderer hides its button otherwise). */
   canShowInFolder: boolean;
+  /** Asks for a folder (the team folder); null when cancelled or where the host cannot ask. */
+  chooseFolder: () => Promise<string | null>;
+  /** Whether `chooseFolder` shows a dialog here (otherwise the renderer asks for a typed path). */
+  canChooseFolder: boolean;
 };
 
 /** The host of a context nobody gave one (the CLI, tests that do not export). */
@@ -26,6 +30,8 @@ export const noFileHost: FileHost = {
     ),
   showInFolder: () => Promise.resolve(false),
   canShowInFolder: false,
+  chooseFolder: () => Promise.resolve(null),
+  canChooseFolder: false,
 };
 
 /**
@@ -45,5 +51,7 @@ export function folderFileHost(dir: string): FileHost {
     },
     showInFolder: () => Promise.resolve(false),
     canShowInFolder: false,
+    chooseFolder: () => Promise.resolve(null),
+    canChooseFolder: false,
   };
 }

@@ -17,6 +17,8 @@ import { reportsHandlers } from './reports/reports.handlers';
 import { targetsHandlers } from './targets/targets.handlers';
 import { weeklyHandlers } from './weekly/weekly.handlers';
 import { exportsHandlers } from './exports/exports.handlers';
+import { syncHandlers } from './sync/sync.handlers';
+import { backupHandlers } from './backup/backup.handlers';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: AllHandlers = {
@@ -38,4 +40,6 @@ export const handlers: AllHandlers = {
   ...targetsHandlers,
   ...weeklyHandlers,
   ...exportsHandlers,
+  ...syncHandlers,
+  ...backupHandlers,
 };

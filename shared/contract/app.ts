@@ -51,4 +51,10 @@ export const appContract = {
   'app.loadDemo': method(z.object({}).strict(), appStatus),
   /** "Who are you": picks the user this device acts as; every change is stamped with it. */
   'app.setCurrentUser': method(z.object({ userId: id }).strict(), appStatus),
+  /**
+   * Closes and reopens the database, applying a pending replacement (a joined team folder, a
+   * restored backup): Electron relaunches; the browser host reopens in place and the page
+   * reloads when this returns.
+   */
+  'app.restart': method(z.object({}).strict(), z.object({ ok: z.literal(true) })),
 } as const;

@@ -17,6 +17,8 @@ import { reportsContract } from './reports';
 import { targetsContract } from './targets';
 import { weeklyContract } from './weekly';
 import { exportsContract } from './exports';
+import { syncContract } from './sync';
+import { backupContract } from './backup';
 
 /** Every method the main process answers; the preload exposes exactly these. */
 export const contract = {
@@ -38,6 +40,8 @@ export const contract = {
   ...targetsContract,
   ...weeklyContract,
   ...exportsContract,
+  ...syncContract,
+  ...backupContract,
 } as const;
 
 export type AppContract = typeof contract;

@@ -20,6 +20,8 @@ import { weekly } from './weekly';
 import { reportsui } from './reportsui';
 import { exports } from './exports';
 import { exportpack } from './exportpack';
+import { sync } from './sync';
+import { backup } from './backup';
 import { exporttables } from './exporttables';
 
 /**
@@ -49,6 +51,8 @@ const modules = [
   reportsui,
   exports,
   exportpack,
+  sync,
+  backup,
   exporttables,
 ] as const;
 

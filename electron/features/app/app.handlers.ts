@@ -29,6 +29,11 @@ function status(ctx: AppContext): AppStatus {
 export const appHandlers: HandlersOf<typeof appContract> = {
   'app.status': (_input, ctx) => status(ctx),
 
+  'app.restart': async (_input, ctx) => {
+    await ctx.restart();
+    return { ok: true as const };
+  },
+
   'app.setPreferences': (input, ctx) => {
     if (input.language !== undefined) setLocal(ctx.sqlite, 'language', input.language);
     if (input.theme !== undefined) setLocal(ctx.sqlite, 'theme', input.theme);

@@ -1,0 +1,87 @@
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+
+/**
+ * Replacing the database file under a running app (joining a team folder starts from the
+ * team's snapshot; restoring a backup) happens while nothing has it open: the app writes a
+ * marker beside the file naming the replacement, restarts, and the host applies the marker
+ * before opening the database. The file being replaced is kept beside it
+ * (`pacer.sqlite.before-<reason>-<time>.bak`), never deleted.
+ */
+export type ReplaceReason = 'join' | 'restore';
+export type PendingReplace = { source: string; reason: ReplaceReason; at: string };
+
+const markerOf = (file: string) => `${file}.replace.json`;
+
+/** Asks for `file` to be replaced by `source` at the next start. */
+export function scheduleReplace(
+  file: string,
+  source: string,
+  reason: ReplaceReason,
+  now: Date,
+): void {
+  const marker = markerOf(file);
+  const temp = `${marker}.tmp`;
+  const pending: PendingReplace = { source, reason, at: now.toISOString() };
+  writeFileSync(temp, JSON.stringify(pending));
+  renameSync(temp, marker);
+}
+
+export function pendingReplace(file: string): PendingReplace | null {
+  const marker = markerOf(file);
+  if (!existsSync(marker)) return null;
+  try {
+    const value = JSON.parse(readFileSync(marker, 'utf8')) as Partial<PendingReplace>;
+    if (typeof value.source !== 'string' || (value.reason !== 'join' && value.reason !== 'restore'))
+      return null;
+    return { source: value.source, reason: value.reason, at: String(value.at ?? '') };
+  } catch {
+    return null;
+  }
+}
+
+export function cancelReplace(file: string): void {
+  rmSync(markerOf(file), { force: true });
+}
+
+export type ReplaceOutcome = {
+  applied: boolean;
+  reason?: ReplaceReason;
+  /** Where the replaced file went. */
+  previous?: string | null;
+  /** Why a pending replacement was dropped. */
+  error?: string;
+};
+
+/**
+ * Applies a pending replacement, if any, before the database is opened: the current file
+ * (with its -wal and -shm, if a crash left them) moves aside, then a joined file is moved into
+ * place or a backup copied (the backup stays where it is). A marker whose source has gone is
+ * dropped with an error and the current file is left alone.
+ */
+export function applyPendingReplace(file: string, now: Date = new Date()): ReplaceOutcome {
+  const pending = pendingReplace(file);
+  if (!pending) {
+    if (existsSync(markerOf(file))) cancelReplace(file);
+    return { applied: false };
+  }
+  if (!existsSync(pending.source)) {
+    cancelReplace(file);
+    return { applied: false, error: `${pending.source} is gone; the database was left as it was` };
+  }
+  let previous: string | null = null;
+  if (existsSync(file)) {
+    const stamp = now.toISOString().replace(/[:.]/g, '-');
+    previous = `${file}.before-${pending.reason}-${stamp}.bak`;
+    renameSync(file, previous);
+    for (const suffix of ['-wal', '-shm'])
+      if (existsSync(file + suffix)) renameSync(file + suffix, previous + suffix);
+  }
+  if (pending.reason === 'join') renameSync(pending.source, file);
+  else {
+    const temp = `${file}.restoring`;
+    copyFileSync(pending.source, temp);
+    renameSync(temp, file);
+  }
+  cancelReplace(file);
+  return { applied: true, reason: pending.reason, previous };
+}
