@@ -19,6 +19,7 @@ import { CLOSED_WINDOW_DAYS, type BoardContext } from '../features/deals/deals.q
 import { runReport } from '../features/reports/run';
 import { frequencyRules, stalledDays } from '../features/settings/settings.repo';
 import { getTeam, getUser } from '../features/team/team.repo';
+import { generatedLine, gradeLabel, localMinute, scoreFlagsColumn } from './columns';
 import {
   table,
   type CellValue,
@@ -69,10 +70,9 @@ function localDay(iso: string): string {
 }
 
 /** The local wall time of an instant (YYYY-MM-DD HH:mm). */
-function localTime(value: Date | string): string {
-  const d = typeof value === 'string' ? new Date(value) : value;
-  if (Number.isNaN(d.getTime())) return String(value);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : localMinute(d);
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */
@@ -111,10 +111,6 @@ function labels(language: Language): T {
     if (text === undefined) cache.set(key, (text = t(key)));
     return text;
   };
-}
-
-function generatedLine(t: T, now: Date): string {
-  return t('exportPack.generatedAt', { at: localTime(now) });
 }
 
 // ---- Reports ---------------------------------------------------------------------------------
@@ -156,6 +152,15 @@ export function fieldColumns(
   const one = (format: Format, value: (row: unknown) => CellValue): Column<unknown>[] => [
     { header, format, value },
   ];
+  /** Two figures the page shows in one cell (`path`, `path2`), each in its own column. */
+  const pair = (format: Format): Column<unknown>[] => [
+    { header: t(`reports.figures.${field.path}`), format, value: (r) => num(at(r)) },
+    {
+      header: t(`reports.figures.${field.path2 ?? ''}`),
+      format,
+      value: (r) => num(get(r, field.path2 ?? '')),
+    },
+  ];
   const word = (prefix: string) =>
     one('text', (row) => {
       const v = str(at(row));
@@ -188,10 +193,7 @@ export function fieldColumns(
     case 'dealStatus':
       return word('dealStatus');
     case 'grade':
-      return one('text', (row) => {
-        const v = str(at(row));
-        return v === null ? t('grades.ungraded') : t(`grades.${v}`);
-      });
+      return one('text', (row) => gradeLabel(t, str(at(row))));
     case 'purpose':
       return word('visitPurpose');
     case 'visitStatus':
@@ -218,23 +220,9 @@ export function fieldColumns(
         return v ? t('reportsui.yes') : t('reportsui.no');
       });
     case 'avgMedian':
-      return [
-        { header: t(`reports.figures.${field.path}`), format: 'decimal', value: (r) => num(at(r)) },
-        {
-          header: t(`reports.figures.${field.path2 ?? ''}`),
-          format: 'decimal',
-          value: (r) => num(get(r, field.path2 ?? '')),
-        },
-      ];
+      return pair('decimal');
     case 'ofExpected':
-      return [
-        { header: t(`reports.figures.${field.path}`), format: 'integer', value: (r) => num(at(r)) },
-        {
-          header: t(`reports.figures.${field.path2 ?? ''}`),
-          format: 'integer',
-          value: (r) => num(get(r, field.path2 ?? '')),
-        },
-      ];
+      return pair('integer');
     case 'rank':
       return [
         { header, format: 'integer', value: (r) => num(at(r)) },
@@ -477,6 +465,18 @@ function whoAsks(db: Db, currentUserId: string | null): Me {
     : null;
 }
 
+/** A list export's labels, who asks, and who the list is about (checked: see `listScope`). */
+function listAudience(
+  db: Db,
+  query: Parameters<typeof listScope>[1],
+  language: Language,
+  currentUserId: string | null,
+): { t: T; me: Me; scope: string } {
+  const t = labels(language);
+  const me = whoAsks(db, currentUserId);
+  return { t, me, scope: listScope(db, query, me, t) };
+}
+
 const scopeGone = (what: string, id: string) =>
   new AppError('not_found', `${what} ${id} not found`, 'reports.errors.scopeGone');
 
@@ -502,6 +502,43 @@ function listScope(
   return t('reports.scope.company');
 }
 
+/**
+ * A list's one sheet, named after what it lists: the title (what, for whom, which day), the
+ * filters and the row count under it, and every row under an autofilter.
+ */
+function listBook<R>(
+  t: T,
+  now: Date,
+  list: {
+    what: string;
+    scope: string;
+    day: string;
+    filters: string[];
+    columns: Column<R>[];
+    rows: R[];
+    empty: string;
+  },
+): Built {
+  const title = t('exportTables.listTitle', { what: list.what, scope: list.scope, day: list.day });
+  const { filters, rows } = list;
+  const note = [
+    ...(filters.length > 0 ? [t('exportTables.filters', { filters: filters.join(' · ') })] : []),
+    t('exportTables.count', { count: rows.length }),
+  ].join(' · ');
+  return {
+    title,
+    sheets: [
+      {
+        name: list.what,
+        title,
+        subtitle: generatedLine(t, now),
+        note,
+        tables: [table<R>({ columns: list.columns, rows, filter: true, empty: list.empty })],
+      },
+    ],
+  };
+}
+
 // ---- The customer list -----------------------------------------------------------------------
 
 type CustomerQuery = Extract<TableExportInput, { table: 'customers' }>['query'];
@@ -515,7 +552,7 @@ function customerColumns(t: T, language: Language, today: string): Column<Custom
     {
       header: t('customers.grade'),
       format: 'text',
-      value: (r) => (r.grade ? t(`grades.${r.grade}`) : t('grades.ungraded')),
+      value: (r) => gradeLabel(t, r.grade),
     },
     {
       header: t('customers.status'),
@@ -580,9 +617,7 @@ function customersExport(
   now: Date,
   currentUserId: string | null,
 ): TableExport {
-  const t = labels(language);
-  const me = whoAsks(db, currentUserId);
-  const scope = listScope(db, query, me, t);
+  const { t, me, scope } = listAudience(db, query, language, currentUserId);
   // The list's own "today" (the handler's default when the renderer sends none).
   const today = query.today ?? now.toISOString().slice(0, 10);
   const fileName = safeFileName(`${t('exportTables.customers.fileName')}_${today}`);
@@ -592,31 +627,15 @@ function customersExport(
       rules: frequencyRules(db),
       today,
     }).map((r) => ({ ...r, lastContactDay: r.lastContactAt ? localDay(r.lastContactAt) : null }));
-    const title = t('exportTables.listTitle', { what: t('customers.title'), scope, day: today });
-    const filters = customerFilters(query, t);
-    const note = [
-      ...(filters.length > 0 ? [t('exportTables.filters', { filters: filters.join(' · ') })] : []),
-      t('exportTables.count', { count: rows.length }),
-    ].join(' · ');
-    return {
-      title,
-      sheets: [
-        {
-          name: t('customers.title'),
-          title,
-          subtitle: generatedLine(t, now),
-          note,
-          tables: [
-            table<CustomerLine>({
-              columns: customerColumns(t, language, today),
-              rows,
-              filter: true,
-              empty: t('exportTables.customers.empty'),
-            }),
-          ],
-        },
-      ],
-    };
+    return listBook(t, now, {
+      what: t('customers.title'),
+      scope,
+      day: today,
+      filters: customerFilters(query, t),
+      columns: customerColumns(t, language, today),
+      rows,
+      empty: t('exportTables.customers.empty'),
+    });
   };
   return { fileName, build };
 }
@@ -627,22 +646,6 @@ type DealQuery = Extract<TableExportInput, { table: 'deals' }>['query'];
 
 /** Every card of one board column in the board's order (no page: the whole column). */
 const WHOLE_COLUMN = 1_000_000_000;
-
-/** A deal's calibration flags (盈率校准) in words, with the worst one's fill. */
-function dealFlag(
-  card: DealCard,
-  t: T,
-  language: Language,
-): { text: string | null; status: Status | null } {
-  const flags: string[] = [];
-  if (card.overClaimed) flags.push(t('flags.overClaimed'));
-  if (card.staleScore) flags.push(t('flags.stale'));
-  if (card.unscored) flags.push(t('flags.unscored'));
-  return {
-    text: flags.length > 0 ? flags.join(joiner(language)) : null,
-    status: card.overClaimed ? 'bad' : flags.length > 0 ? 'warn' : null,
-  };
-}
 
 function dealColumns(t: T, language: Language): Column<DealCard>[] {
   return [
@@ -681,12 +684,11 @@ function dealColumns(t: T, language: Language): Column<DealCard>[] {
       status: (d) => (d.stalled ? 'warn' : null),
     },
     { header: t('reports.figures.scoreTotal'), format: 'integer', value: (d) => d.scoreTotal },
-    {
-      header: t('exportTables.deals.flag'),
-      format: 'text',
-      value: (d) => dealFlag(d, t, language).text,
-      status: (d) => dealFlag(d, t, language).status,
-    },
+    scoreFlagsColumn<DealCard>(t, t('exportTables.deals.flag'), joiner(language), (d) => ({
+      overClaimed: d.overClaimed,
+      stale: d.staleScore,
+      unscored: d.unscored,
+    })),
     { header: t('deals.fields.owner'), format: 'text', value: (d) => d.ownerName },
     { header: t('deals.card.key'), format: 'text', value: (d) => d.isKey },
   ];
@@ -729,9 +731,7 @@ function dealsExport(
   now: Date,
   currentUserId: string | null,
 ): TableExport {
-  const t = labels(language);
-  const me = whoAsks(db, currentUserId);
-  const scope = listScope(db, query, me, t);
+  const { t, me, scope } = listAudience(db, query, language, currentUserId);
   const fileName = safeFileName(`${t('exportTables.deals.fileName')}_${query.today}`);
   const build = async (): Promise<Built> => {
     const ctx: BoardContext = {
@@ -742,34 +742,16 @@ function dealsExport(
     const rows = boardColumns.flatMap(
       (column: BoardColumn) => columnCards(db, query, ctx, column, 0, WHOLE_COLUMN).cards,
     );
-    const title = t('exportTables.listTitle', {
+    return listBook(t, now, {
       what: t('exportTables.deals.sheet'),
       scope,
       day: query.today,
+      // Never empty: the window of closed deals is always said.
+      filters: dealFilters(query, t),
+      columns: dealColumns(t, language),
+      rows,
+      empty: t('exportTables.deals.empty'),
     });
-    const note = [
-      t('exportTables.filters', { filters: dealFilters(query, t).join(' · ') }),
-      t('exportTables.count', { count: rows.length }),
-    ].join(' · ');
-    return {
-      title,
-      sheets: [
-        {
-          name: t('exportTables.deals.sheet'),
-          title,
-          subtitle: generatedLine(t, now),
-          note,
-          tables: [
-            table<DealCard>({
-              columns: dealColumns(t, language),
-              rows,
-              filter: true,
-              empty: t('exportTables.deals.empty'),
-            }),
-          ],
-        },
-      ],
-    };
   };
   return { fileName, build };
 }

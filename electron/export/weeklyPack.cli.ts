@@ -3,9 +3,9 @@ import path from 'node:path';
 import { weeklyPackInput, type WeeklyPackInput } from '../../shared/contract/exports';
 import { ISO_WEEK_PATTERN, isoWeek, isoWeekRange } from '../../shared/domain/time';
 import { translate } from '../../shared/i18n/translate';
+import { localDate, openCurrentReadOnly, optionText, parseScope } from '../cli-args';
 import { AppError } from '../core/errors';
-import { openSqlite, wrapDrizzle } from '../db/connection';
-import { appliedMigrationCount, findMigrationsFolder, latestSchemaVersion } from '../db/migrate';
+import { wrapDrizzle } from '../db/connection';
 import { saveFileAtomically } from './save';
 import { weeklyPack } from './weeklyPack';
 import { buildWorkbook } from './workbook';
@@ -28,11 +28,6 @@ export const exportOptions = {
 
 export type ExportCommand = { db: string; out: string; input: WeeklyPackInput };
 
-function localDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /**
  * The arguments of `pacer export weekly --db F --week W [--scope …] [--lang …] [--today …]
  * --out FILE.xlsx`, checked with the contract's own schema; a mistake is an ExportArgError
@@ -50,8 +45,7 @@ export function exportCommandInput(
     );
   if (extra.length > 0)
     throw new ExportArgError(`one export at a time (got ${positionals.join(' ')})`);
-  const text = (key: keyof typeof exportOptions) =>
-    typeof values[key] === 'string' ? (values[key] as string) : undefined;
+  const text = (key: keyof typeof exportOptions) => optionText(values, key);
   const db = text('db');
   if (!db) throw new ExportArgError('--db FILE is required');
   if (!existsSync(db)) throw new ExportArgError(`no database at ${db}`);
@@ -68,14 +62,11 @@ export function exportCommandInput(
   if (isoWeekRange(week) === null)
     throw new ExportArgError(`--week ${week} does not exist (that year has fewer weeks)`);
   const scopeText = text('scope') ?? 'company';
-  let scope: WeeklyPackInput['scope'];
-  if (scopeText === 'company') scope = { type: 'company' };
-  else {
-    const match = /^team:(.+)$/.exec(scopeText);
-    if (!match?.[1])
-      throw new ExportArgError(`--scope must be company or team:<id>, got "${scopeText}"`);
-    scope = { type: 'team', id: match[1] };
-  }
+  const scope: WeeklyPackInput['scope'] = parseScope(
+    scopeText,
+    ['team'],
+    (message) => new ExportArgError(message),
+  );
   const language = text('lang') ?? 'zh-CN';
   if (language !== 'zh-CN' && language !== 'en')
     throw new ExportArgError(`--lang must be zh-CN or en, got "${language}"`);
@@ -110,36 +101,27 @@ export async function runExportCommand(
     fail(`the folder ${dir} does not exist`);
     return 1;
   }
-  const sqlite = openSqlite(file, { readonly: true });
+  const sqlite = openCurrentReadOnly(file, fail);
+  if (!sqlite) return 1;
   try {
-    const version = appliedMigrationCount(sqlite);
-    const latest = latestSchemaVersion(findMigrationsFolder());
-    if (version !== latest) {
-      fail(
-        `${file} is at schema version ${version} of ${latest}: open it with the app or \`pacer init --db\` to upgrade it first`,
-      );
-      return 1;
-    }
-    try {
-      const pack = weeklyPack(wrapDrizzle(sqlite), input, now);
-      const { sheets, title } = await pack.build();
-      const data = await buildWorkbook(sheets, { creator: 'Pacer', created: now, title });
-      saveFileAtomically(out, data);
-      print(`${out}: ${sheets.length} sheets, ${data.length.toLocaleString('en')} bytes`);
-      return 0;
-    } catch (error) {
-      if (error instanceof AppError) {
-        if (error.code === 'not_found' && input.scope.type === 'team') {
-          fail(`no team with id ${input.scope.id} (or it was deleted)`);
-          return 1;
-        }
-        if (error.key?.startsWith('exports.errors.')) {
-          fail(translate('en', error.key, error.params));
-          return 1;
-        }
+    const pack = weeklyPack(wrapDrizzle(sqlite), input, now);
+    const { sheets, title } = await pack.build();
+    const data = await buildWorkbook(sheets, { creator: 'Pacer', created: now, title });
+    saveFileAtomically(out, data);
+    print(`${out}: ${sheets.length} sheets, ${data.length.toLocaleString('en')} bytes`);
+    return 0;
+  } catch (error) {
+    if (error instanceof AppError) {
+      if (error.code === 'not_found' && input.scope.type === 'team') {
+        fail(`no team with id ${input.scope.id} (or it was deleted)`);
+        return 1;
       }
-      throw error;
+      if (error.key?.startsWith('exports.errors.')) {
+        fail(translate('en', error.key, error.params));
+        return 1;
+      }
     }
+    throw error;
   } finally {
     sqlite.close();
   }

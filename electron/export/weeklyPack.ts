@@ -11,7 +11,16 @@ import {
   type PackLine,
   type PackVisit,
 } from './weeklyPack.data';
-import { table, textWidth, type Column, type Sheet, type Status } from './workbook';
+import { generatedLine, gradeLabel, localMinute, scoreFlagsColumn } from './columns';
+import {
+  table,
+  textWidth,
+  type CellValue,
+  type Column,
+  type Format,
+  type Sheet,
+  type Status,
+} from './workbook';
 
 /**
  * The weekly meeting pack 周会资料 (domain.md §8, issue 8): nine sheets for one ISO week and
@@ -51,13 +60,6 @@ export function packFileName(stem: string, scope: string, week: string): string 
   return `${safe(stem)}_${safe(scope).slice(0, 80)}_${safe(week)}.xlsx`;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A local wall time as `YYYY-MM-DD HH:mm`. */
-export function localMinute(at: Date): string {
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
-}
-
 /** Green at or above time progress, amber less than 10 points below, red further behind. */
 export function attainmentStatus(rate: number | null | undefined, progress: number): Status | null {
   if (rate === null || rate === undefined) return null;
@@ -82,7 +84,7 @@ export function packSheets(data: PackData, now: Date): Sheet[] {
       from: data.week.from,
       to: data.week.to,
     }),
-    subtitle: t('exportPack.generatedAt', { at: localMinute(now) }),
+    subtitle: generatedLine(t, now),
   };
   const company = data.input.scope.type === 'company';
   const ctx: SheetContext = { data, t, company, scopeLabel };
@@ -122,22 +124,78 @@ type SheetBody = Omit<Sheet, 'title' | 'subtitle'>;
 
 // ---- shared columns -------------------------------------------------------------------------
 
-/** The team and rep columns of a per-rep table (the team column only for the company). */
-function lineColumns(c: SheetContext): Column<PackLine>[] {
+/** The team and rep columns of a row about one rep (the team column only for the company). */
+function teamRepColumns<R>(
+  c: SheetContext,
+  team: (row: R) => string | null,
+  rep: (row: R) => string,
+): Column<R>[] {
   const { t } = c;
-  const out: Column<PackLine>[] = [];
+  const out: Column<R>[] = [];
   if (c.company)
     out.push({
       header: t('exportPack.col.team'),
       format: 'text',
-      value: (l) => l.teamName ?? t('exportPack.noTeam'),
+      value: (row) => team(row) ?? t('exportPack.noTeam'),
     });
-  out.push({
-    header: t('exportPack.col.rep'),
-    format: 'text',
-    value: (l) => (l.kind === 'team' ? t('exportPack.teamTotal') : l.name),
-  });
+  out.push({ header: t('exportPack.col.rep'), format: 'text', value: rep });
   return out;
+}
+
+/** The team and rep columns of a per-rep table (a team's own line says so). */
+function lineColumns(c: SheetContext): Column<PackLine>[] {
+  return teamRepColumns<PackLine>(
+    c,
+    (l) => l.teamName,
+    (l) => (l.kind === 'team' ? c.t('exportPack.teamTotal') : l.name),
+  );
+}
+
+/**
+ * A per-rep table: the team and rep columns, then `columns`; a line per rep (and per team for
+ * the company), the scope's own figures in the totals row.
+ */
+function lineTable(
+  c: SheetContext,
+  total: PackLine,
+  heading: string | undefined,
+  columns: Column<PackLine>[],
+) {
+  return table<PackLine>({
+    ...(heading === undefined ? {} : { heading }),
+    columns: [...lineColumns(c), ...columns],
+    rows: c.data.lines,
+    totals: total,
+    empty: c.t('exportPack.empty.noReps'),
+  });
+}
+
+/**
+ * Columns of a per-rep figure `F` (`of` a line, the totals row included), each headed
+ * `reports.figures.<key>`: `sum` a count or amount (0 where the line has none), `rate` a
+ * fraction (empty where none).
+ */
+function figureColumns<F extends object>(c: SheetContext, of: (l: PackLine) => F | undefined) {
+  type Key = { [K in keyof F]: F[K] extends number | null ? K : never }[keyof F] & string;
+  const pick = (l: PackLine, key: Key) => of(l)?.[key] as CellValue;
+  return {
+    sum: (key: Key, format: Format = 'integer'): Column<PackLine> => ({
+      header: c.t(`reports.figures.${key}`),
+      format,
+      value: (l) => pick(l, key) ?? 0,
+    }),
+    rate: (
+      key: Key,
+      status?: (v: number | null | undefined) => Status | null,
+    ): Column<PackLine> => ({
+      header: c.t(`reports.figures.${key}`),
+      format: 'percent',
+      value: (l) => pick(l, key),
+      ...(status
+        ? { status: (l: PackLine) => status(pick(l, key) as number | null | undefined) }
+        : {}),
+    }),
+  };
 }
 
 /** A totals row for a per-rep table: the scope's own figures, labelled. */
@@ -158,8 +216,6 @@ function totalsLine(c: SheetContext): PackLine {
     abnormal: undefined,
   };
 }
-
-const ruleEmpty = (c: SheetContext) => c.t('exportPack.empty.noReps');
 
 // ---- 1. Overview ----------------------------------------------------------------------------
 
@@ -219,6 +275,27 @@ function overviewSheet(c: SheetContext): SheetBody {
           );
     return rows;
   };
+  /** Target, actual, attainment against time progress, and the progress, of one period. */
+  const periodColumns = (
+    headers: { target: string; actual: string; attainment: string; progress: string },
+    money: boolean,
+    figureOf: (r: KpiRow) => Figure,
+    progress: number,
+  ): Column<KpiRow>[] => {
+    const header = (key: keyof typeof headers) => t(`exportPack.col.${headers[key]}`);
+    const format = money ? 'money' : 'integer';
+    return [
+      { header: header('target'), format, value: (r) => figureOf(r).target },
+      { header: header('actual'), format, value: (r) => figureOf(r).actual },
+      {
+        header: header('attainment'),
+        format: 'percent',
+        value: (r) => figureOf(r).attainment,
+        status: (r) => attainmentStatus(figureOf(r).attainment, progress),
+      },
+      { header: header('progress'), format: 'percent', value: () => progress },
+    ];
+  };
   const kpiTable = (heading: string, which: readonly Metric[], money: boolean) =>
     table<KpiRow>({
       heading,
@@ -229,48 +306,28 @@ function overviewSheet(c: SheetContext): SheetBody {
           value: (r) => r.unit,
         },
         { header: t('exportPack.col.metric'), format: 'text', value: (r) => metricLabel(r.metric) },
-        {
-          header: t('exportPack.col.weekTarget'),
-          format: money ? 'money' : 'integer',
-          value: (r) => r.week.target,
-        },
-        {
-          header: t('exportPack.col.weekActual'),
-          format: money ? 'money' : 'integer',
-          value: (r) => r.week.actual,
-        },
-        {
-          header: t('exportPack.col.weekAttainment'),
-          format: 'percent',
-          value: (r) => r.week.attainment,
-          status: (r) => attainmentStatus(r.week.attainment, weekProgress),
-        },
-        {
-          header: t('exportPack.col.weekProgress'),
-          format: 'percent',
-          value: () => weekProgress,
-        },
-        {
-          header: t('exportPack.col.monthTarget'),
-          format: money ? 'money' : 'integer',
-          value: (r) => r.month.target,
-        },
-        {
-          header: t('exportPack.col.mtdActual'),
-          format: money ? 'money' : 'integer',
-          value: (r) => r.month.actual,
-        },
-        {
-          header: t('exportPack.col.mtdAttainment'),
-          format: 'percent',
-          value: (r) => r.month.attainment,
-          status: (r) => attainmentStatus(r.month.attainment, monthProgress),
-        },
-        {
-          header: t('exportPack.col.monthProgress'),
-          format: 'percent',
-          value: () => monthProgress,
-        },
+        ...periodColumns(
+          {
+            target: 'weekTarget',
+            actual: 'weekActual',
+            attainment: 'weekAttainment',
+            progress: 'weekProgress',
+          },
+          money,
+          (r) => r.week,
+          weekProgress,
+        ),
+        ...periodColumns(
+          {
+            target: 'monthTarget',
+            actual: 'mtdActual',
+            attainment: 'mtdAttainment',
+            progress: 'monthProgress',
+          },
+          money,
+          (r) => r.month,
+          monthProgress,
+        ),
       ],
       rows: rowsFor(which),
       empty: t('exportPack.empty.noData'),
@@ -297,7 +354,7 @@ function attainmentColumns(
   progress: number,
 ): Column<PackLine>[] {
   const { t } = c;
-  const out: Column<PackLine>[] = [...lineColumns(c)];
+  const out: Column<PackLine>[] = [];
   for (const m of which) {
     const label = t(`reports.figures.${m}`);
     const format = moneyMetric(m) ? 'money' : 'integer';
@@ -359,14 +416,7 @@ function attainmentSheet(c: SheetContext): SheetBody {
     which: readonly Metric[],
     figureOf: (l: PackLine, m: Metric) => Figure | undefined,
     progress: number,
-  ) =>
-    table<PackLine>({
-      heading,
-      columns: attainmentColumns(c, which, figureOf, progress),
-      rows: data.lines,
-      totals: total,
-      empty: ruleEmpty(c),
-    });
+  ) => lineTable(c, total, heading, attainmentColumns(c, which, figureOf, progress));
   return {
     name: t('exportPack.sheets.attainment'),
     note: t('exportPack.notes.attainment'),
@@ -388,6 +438,7 @@ function performanceSheet(c: SheetContext): SheetBody {
   const k = data.scope.performance.keyFigures;
   const total = totalsLine(c);
   const of = (l: PackLine) => (l === total ? { ...k, rank: null, peers: null } : l.performance);
+  const { sum, rate } = figureColumns(c, of);
   const changeStatus = (v: number | null | undefined): Status | null =>
     v === null || v === undefined ? null : v < 0 ? 'bad' : v > 0 ? 'good' : null;
   return {
@@ -399,44 +450,17 @@ function performanceSheet(c: SheetContext): SheetBody {
       lastYearTo: k.lastYearPeriod.to,
     }),
     tables: [
-      table<PackLine>({
-        columns: [
-          ...lineColumns(c),
-          { header: t('reports.figures.sales'), format: 'money', value: (l) => of(l)?.sales ?? 0 },
-          {
-            header: t('reports.figures.wonDeals'),
-            format: 'integer',
-            value: (l) => of(l)?.wonDeals ?? 0,
-          },
-          {
-            header: t('reports.figures.previousSales'),
-            format: 'money',
-            value: (l) => of(l)?.previousSales ?? 0,
-          },
-          {
-            header: t('reports.figures.changeVsPrevious'),
-            format: 'percent',
-            value: (l) => of(l)?.changeVsPrevious,
-            status: (l) => changeStatus(of(l)?.changeVsPrevious),
-          },
-          {
-            header: t('reports.figures.lastYearSales'),
-            format: 'money',
-            value: (l) => of(l)?.lastYearSales ?? 0,
-          },
-          {
-            header: t('reports.figures.changeVsLastYear'),
-            format: 'percent',
-            value: (l) => of(l)?.changeVsLastYear,
-            status: (l) => changeStatus(of(l)?.changeVsLastYear),
-          },
-          { header: t('reports.figures.rank'), format: 'integer', value: (l) => of(l)?.rank },
-          { header: t('reports.figures.peers'), format: 'integer', value: (l) => of(l)?.peers },
-        ],
-        rows: data.lines,
-        totals: total,
-        empty: ruleEmpty(c),
-      }),
+      lineTable(c, total, undefined, [
+        sum('sales', 'money'),
+        sum('wonDeals'),
+        sum('previousSales', 'money'),
+        rate('changeVsPrevious', changeStatus),
+        sum('lastYearSales', 'money'),
+        rate('changeVsLastYear', changeStatus),
+        // No rank for the totals row: empty, not 0.
+        { header: t('reports.figures.rank'), format: 'integer', value: (l) => of(l)?.rank },
+        { header: t('reports.figures.peers'), format: 'integer', value: (l) => of(l)?.peers },
+      ]),
     ],
   };
 }
@@ -449,7 +473,7 @@ function funnelSheet(c: SheetContext): SheetBody {
   const { data, t } = c;
   const k = data.scope.funnel.keyFigures;
   const total = totalsLine(c);
-  const of = (l: PackLine) => (l === total ? k : l.funnel);
+  const { sum, rate } = figureColumns(c, (l) => (l === total ? k : l.funnel));
   const stageTotal: Stage = {
     milestone: 'M1',
     probability: 0,
@@ -518,53 +542,18 @@ function funnelSheet(c: SheetContext): SheetBody {
         totals: stageTotal,
         empty: t('exportPack.empty.noDeals'),
       }),
-      table<PackLine>({
-        heading: t('exportPack.headings.funnelByRep'),
-        columns: [
-          ...lineColumns(c),
-          {
-            header: t('reports.figures.created'),
-            format: 'integer',
-            value: (l) => of(l)?.created ?? 0,
-          },
-          { header: t('reports.figures.won'), format: 'integer', value: (l) => of(l)?.won ?? 0 },
-          { header: t('reports.figures.lost'), format: 'integer', value: (l) => of(l)?.lost ?? 0 },
-          { header: t('reports.figures.winRate'), format: 'percent', value: (l) => of(l)?.winRate },
-          {
-            header: t('reports.figures.wonAmount'),
-            format: 'money',
-            value: (l) => of(l)?.wonAmount ?? 0,
-          },
-          {
-            header: t('reports.figures.openDeals'),
-            format: 'integer',
-            value: (l) => of(l)?.openDeals ?? 0,
-          },
-          {
-            header: t('reports.figures.openAmount'),
-            format: 'money',
-            value: (l) => of(l)?.openAmount ?? 0,
-          },
-          {
-            header: t('reports.figures.openWeighted'),
-            format: 'money',
-            value: (l) => of(l)?.openWeighted ?? 0,
-          },
-          {
-            header: t('reports.figures.closingWeighted'),
-            format: 'money',
-            value: (l) => of(l)?.closingWeighted ?? 0,
-          },
-          {
-            header: t('reports.figures.pipelineCoverage'),
-            format: 'percent',
-            value: (l) => of(l)?.pipelineCoverage,
-          },
-        ],
-        rows: data.lines,
-        totals: total,
-        empty: ruleEmpty(c),
-      }),
+      lineTable(c, total, t('exportPack.headings.funnelByRep'), [
+        sum('created'),
+        sum('won'),
+        sum('lost'),
+        rate('winRate'),
+        sum('wonAmount', 'money'),
+        sum('openDeals'),
+        sum('openAmount', 'money'),
+        sum('openWeighted', 'money'),
+        sum('closingWeighted', 'money'),
+        rate('pipelineCoverage'),
+      ]),
     ],
   };
 }
@@ -573,6 +562,13 @@ function funnelSheet(c: SheetContext): SheetBody {
 
 type KeyDeal = PackData['keyDeals'][number];
 
+/** "label: text" lines of the parts that say something. */
+function labelledLines(t: Tr, parts: [string, string | null][]): string[] {
+  return parts
+    .filter(([, text]) => text !== null && text.trim() !== '')
+    .map(([label, text]) => t('exportPack.labelled', { label, text: (text ?? '').trim() }));
+}
+
 function briefText(
   t: Tr,
   who: string,
@@ -580,9 +576,7 @@ function briefText(
   title: string | null,
   parts: [string, string | null][],
 ): string | null {
-  const lines = parts
-    .filter(([, v]) => v !== null && v.trim() !== '')
-    .map(([label, v]) => t('exportPack.labelled', { label, text: (v ?? '').trim() }));
+  const lines = labelledLines(t, parts);
   if (!name && lines.length === 0) return null;
   const person = name
     ? title
@@ -601,16 +595,11 @@ function keyDealsSheet(c: SheetContext): SheetBody {
     [t('deals.brief.value'), who === 'contact' ? d.contactValue : d.deciderValue],
   ];
   const columns: Column<KeyDeal>[] = [
-    ...(c.company
-      ? [
-          {
-            header: t('exportPack.col.team'),
-            format: 'text' as const,
-            value: (d: KeyDeal) => d.teamName ?? t('exportPack.noTeam'),
-          },
-        ]
-      : []),
-    { header: t('exportPack.col.rep'), format: 'text', value: (d) => d.ownerName },
+    ...teamRepColumns<KeyDeal>(
+      c,
+      (d) => d.teamName,
+      (d) => d.ownerName,
+    ),
     {
       header: t('reports.figures.customer'),
       format: 'text',
@@ -672,19 +661,7 @@ function keyDealsSheet(c: SheetContext): SheetBody {
       format: 'percent',
       value: (d) => d.probability / 100,
     },
-    {
-      header: t('exportPack.col.flags'),
-      format: 'text',
-      value: (d) =>
-        [
-          d.overClaimed ? t('flags.overClaimed') : null,
-          d.stale ? t('flags.stale') : null,
-          d.unscored ? t('flags.unscored') : null,
-        ]
-          .filter((f) => f !== null)
-          .join(t('exportPack.separator')),
-      status: (d) => (d.overClaimed ? 'bad' : d.stale || d.unscored ? 'warn' : null),
-    },
+    scoreFlagsColumn<KeyDeal>(t, t('exportPack.col.flags'), t('exportPack.separator'), (d) => d),
     {
       header: t('deals.brief.nextStep'),
       format: 'text',
@@ -717,9 +694,7 @@ function visitSummary(t: Tr, v: PackVisit): string | null {
     [t('exportPack.visit.customerNews'), v.customerNews],
     [t('exportPack.visit.learnings'), v.learnings],
   ];
-  const lines = parts
-    .filter(([, text]) => text !== null && text.trim() !== '')
-    .map(([label, text]) => t('exportPack.labelled', { label, text: (text ?? '').trim() }));
+  const lines = labelledLines(t, parts);
   return lines.length === 0 ? null : lines.join('\n');
 }
 
@@ -727,26 +702,13 @@ function executionSheet(c: SheetContext): SheetBody {
   const { data, t } = c;
   const k = data.scope.execution.keyFigures;
   const total = totalsLine(c);
-  const of = (l: PackLine) => (l === total ? k : l.execution);
-  const count = (header: string, pick: (f: NonNullable<ReturnType<typeof of>>) => number) => ({
-    header,
-    format: 'integer' as const,
-    value: (l: PackLine) => {
-      const f = of(l);
-      return f ? pick(f) : 0;
-    },
-  });
+  const { sum, rate } = figureColumns(c, (l) => (l === total ? k : l.execution));
   const visitColumns: Column<PackVisit>[] = [
-    ...(c.company
-      ? [
-          {
-            header: t('exportPack.col.team'),
-            format: 'text' as const,
-            value: (v: PackVisit) => v.teamName ?? t('exportPack.noTeam'),
-          },
-        ]
-      : []),
-    { header: t('exportPack.col.rep'), format: 'text', value: (v) => v.ownerName },
+    ...teamRepColumns<PackVisit>(
+      c,
+      (v) => v.teamName,
+      (v) => v.ownerName,
+    ),
     { header: t('reports.figures.day'), format: 'date', value: (v) => v.day },
     { header: t('exportPack.col.time'), format: 'text', value: (v) => v.time },
     {
@@ -809,35 +771,20 @@ function executionSheet(c: SheetContext): SheetBody {
     name: t('exportPack.sheets.execution'),
     note: t('exportPack.notes.execution'),
     tables: [
-      table<PackLine>({
-        heading: t('exportPack.headings.executionByRep'),
-        columns: [
-          ...lineColumns(c),
-          count(t('reports.figures.planned'), (f) => f.planned),
-          count(t('reports.figures.plannedDone'), (f) => f.plannedDone),
-          count(t('reports.figures.done'), (f) => f.done),
-          count(t('reports.figures.effective'), (f) => f.effective),
-          count(t('reports.figures.unplanned'), (f) => f.unplanned),
-          count(t('reports.figures.missed'), (f) => f.missed),
-          count(t('reports.figures.awaitingSummary'), (f) => f.awaitingSummary),
-          {
-            header: t('reports.figures.planCompletionRate'),
-            format: 'percent',
-            value: (l) => of(l)?.planCompletionRate,
-          },
-          {
-            header: t('reports.figures.effectiveVisitRate'),
-            format: 'percent',
-            value: (l) => of(l)?.effectiveVisitRate,
-          },
-          count(t('reports.figures.newOpportunities'), (f) => f.newOpportunities),
-          count(t('reports.figures.scoresUpdated'), (f) => f.scoresUpdated),
-          count(t('reports.figures.weeklyReportsSubmitted'), (f) => f.weeklyReportsSubmitted),
-        ],
-        rows: data.lines,
-        totals: total,
-        empty: ruleEmpty(c),
-      }),
+      lineTable(c, total, t('exportPack.headings.executionByRep'), [
+        sum('planned'),
+        sum('plannedDone'),
+        sum('done'),
+        sum('effective'),
+        sum('unplanned'),
+        sum('missed'),
+        sum('awaitingSummary'),
+        rate('planCompletionRate'),
+        rate('effectiveVisitRate'),
+        sum('newOpportunities'),
+        sum('scoresUpdated'),
+        sum('weeklyReportsSubmitted'),
+      ]),
       table<PackVisit>({
         heading: t('exportPack.headings.weekVisits'),
         columns: visitColumns,
@@ -854,14 +801,25 @@ function executionSheet(c: SheetContext): SheetBody {
 type GradeRow = PackData['scope']['customerVisits']['keyFigures']['grades'][number];
 type Abnormal = PackData['abnormalCustomers'][number];
 
-const gradeLabel = (t: Tr, grade: string | null) =>
-  t(grade === null ? 'grades.ungraded' : `grades.${grade}`);
+/** The customer, grade, team and rep columns of a list of abnormal customers. */
+function abnormalCustomerColumns(c: SheetContext): Column<Abnormal>[] {
+  const { t } = c;
+  return [
+    { header: t('reports.figures.customer'), format: 'text', value: (a) => a.name, width: 16 },
+    { header: t('reports.figures.grade'), format: 'text', value: (a) => gradeLabel(t, a.grade) },
+    ...teamRepColumns<Abnormal>(
+      c,
+      (a) => a.teamName,
+      (a) => a.repName,
+    ),
+  ];
+}
 
 function customerVisitsSheet(c: SheetContext): SheetBody {
   const { data, t } = c;
   const k = data.scope.customerVisits.keyFigures;
   const total = totalsLine(c);
-  const of = (l: PackLine) => (l === total ? k : l.customerVisits);
+  const { sum, rate } = figureColumns(c, (l) => (l === total ? k : l.customerVisits));
   const gradeTotal: GradeRow = {
     grade: null,
     ruleDays: null,
@@ -911,50 +869,15 @@ function customerVisitsSheet(c: SheetContext): SheetBody {
         totals: gradeTotal,
         empty: t('exportPack.empty.noCustomers'),
       }),
-      table<PackLine>({
-        heading: t('exportPack.headings.customerVisitsByRep'),
-        columns: [
-          ...lineColumns(c),
-          {
-            header: t('reports.figures.customers'),
-            format: 'integer',
-            value: (l) => of(l)?.customers ?? 0,
-          },
-          {
-            header: t('reports.figures.visitedCustomers'),
-            format: 'integer',
-            value: (l) => of(l)?.visitedCustomers ?? 0,
-          },
-          {
-            header: t('reports.figures.visits'),
-            format: 'integer',
-            value: (l) => of(l)?.visits ?? 0,
-          },
-          {
-            header: t('reports.figures.overdueCustomers'),
-            format: 'integer',
-            value: (l) => of(l)?.overdueCustomers ?? 0,
-          },
-          {
-            header: t('reports.figures.keyCustomers'),
-            format: 'integer',
-            value: (l) => of(l)?.keyCustomers ?? 0,
-          },
-          {
-            header: t('reports.figures.keyCovered'),
-            format: 'integer',
-            value: (l) => of(l)?.keyCovered ?? 0,
-          },
-          {
-            header: t('reports.figures.coverage'),
-            format: 'percent',
-            value: (l) => of(l)?.coverage,
-          },
-        ],
-        rows: data.lines,
-        totals: total,
-        empty: ruleEmpty(c),
-      }),
+      lineTable(c, total, t('exportPack.headings.customerVisitsByRep'), [
+        sum('customers'),
+        sum('visitedCustomers'),
+        sum('visits'),
+        sum('overdueCustomers'),
+        sum('keyCustomers'),
+        sum('keyCovered'),
+        rate('coverage'),
+      ]),
       table<Abnormal>({
         heading:
           overdue.leftOut > 0
@@ -964,27 +887,7 @@ function customerVisitsSheet(c: SheetContext): SheetBody {
               })
             : t('exportPack.headings.overdueKey'),
         columns: [
-          {
-            header: t('reports.figures.customer'),
-            format: 'text',
-            value: (a) => a.name,
-            width: 16,
-          },
-          {
-            header: t('reports.figures.grade'),
-            format: 'text',
-            value: (a) => gradeLabel(t, a.grade),
-          },
-          ...(c.company
-            ? [
-                {
-                  header: t('exportPack.col.team'),
-                  format: 'text' as const,
-                  value: (a: Abnormal) => a.teamName ?? t('exportPack.noTeam'),
-                },
-              ]
-            : []),
-          { header: t('exportPack.col.rep'), format: 'text', value: (a) => a.repName },
+          ...abnormalCustomerColumns(c),
           {
             header: t('reports.figures.overdueDays'),
             format: 'days',
@@ -1032,7 +935,7 @@ function abnormalSheet(c: SheetContext): SheetBody {
   const { data, t } = c;
   const k = data.scope.abnormal.keyFigures;
   const total = totalsLine(c);
-  const of = (l: PackLine) => (l === total ? k : l.abnormal);
+  const { sum } = figureColumns(c, (l) => (l === total ? k : l.abnormal));
   // Each rep's list comes in the report's order (largest overdue balance first).
   const listed = topPerRep(data.abnormalCustomers, () => 0);
   listed.leftOut += data.abnormalLeftOut;
@@ -1043,40 +946,13 @@ function abnormalSheet(c: SheetContext): SheetBody {
       previousTo: k.previousPeriod.to,
     }),
     tables: [
-      table<PackLine>({
-        heading: t('exportPack.headings.abnormalByRep'),
-        columns: [
-          ...lineColumns(c),
-          {
-            header: t('reports.figures.abnormalCustomers'),
-            format: 'integer',
-            value: (l) => of(l)?.abnormalCustomers ?? 0,
-          },
-          {
-            header: t('reports.figures.overdueVisit'),
-            format: 'integer',
-            value: (l) => of(l)?.overdueVisit ?? 0,
-          },
-          {
-            header: t('reports.figures.overdueCollection'),
-            format: 'integer',
-            value: (l) => of(l)?.overdueCollection ?? 0,
-          },
-          {
-            header: t('reports.figures.overdueBalance'),
-            format: 'money',
-            value: (l) => of(l)?.overdueBalance ?? 0,
-          },
-          {
-            header: t('reports.figures.orderDrop'),
-            format: 'integer',
-            value: (l) => of(l)?.orderDrop ?? 0,
-          },
-        ],
-        rows: data.lines,
-        totals: total,
-        empty: ruleEmpty(c),
-      }),
+      lineTable(c, total, t('exportPack.headings.abnormalByRep'), [
+        sum('abnormalCustomers'),
+        sum('overdueVisit'),
+        sum('overdueCollection'),
+        sum('overdueBalance', 'money'),
+        sum('orderDrop'),
+      ]),
       table<Abnormal>({
         heading:
           listed.leftOut > 0
@@ -1086,27 +962,7 @@ function abnormalSheet(c: SheetContext): SheetBody {
               })
             : t('exportPack.headings.abnormalList'),
         columns: [
-          {
-            header: t('reports.figures.customer'),
-            format: 'text',
-            value: (a) => a.name,
-            width: 16,
-          },
-          {
-            header: t('reports.figures.grade'),
-            format: 'text',
-            value: (a) => gradeLabel(t, a.grade),
-          },
-          ...(c.company
-            ? [
-                {
-                  header: t('exportPack.col.team'),
-                  format: 'text' as const,
-                  value: (a: Abnormal) => a.teamName ?? t('exportPack.noTeam'),
-                },
-              ]
-            : []),
-          { header: t('exportPack.col.rep'), format: 'text', value: (a) => a.repName },
+          ...abnormalCustomerColumns(c),
           {
             header: t('reports.figures.reasons'),
             format: 'text',
@@ -1190,16 +1046,11 @@ function nextWeekSheet(c: SheetContext): SheetBody {
       table<RepCount>({
         heading: t('exportPack.headings.nextWeekByRep'),
         columns: [
-          ...(c.company
-            ? [
-                {
-                  header: t('exportPack.col.team'),
-                  format: 'text' as const,
-                  value: (r: RepCount) => r.team ?? t('exportPack.noTeam'),
-                },
-              ]
-            : []),
-          { header: t('exportPack.col.rep'), format: 'text', value: (r) => r.rep },
+          ...teamRepColumns<RepCount>(
+            c,
+            (r) => r.team,
+            (r) => r.rep,
+          ),
           { header: t('exportPack.col.plannedVisits'), format: 'integer', value: (r) => r.visits },
           { header: t('exportPack.col.plannedDays'), format: 'integer', value: (r) => r.days.size },
         ],
@@ -1215,16 +1066,11 @@ function nextWeekSheet(c: SheetContext): SheetBody {
       table<PackVisit>({
         heading: t('exportPack.headings.nextWeekVisits'),
         columns: [
-          ...(c.company
-            ? [
-                {
-                  header: t('exportPack.col.team'),
-                  format: 'text' as const,
-                  value: (v: PackVisit) => v.teamName ?? t('exportPack.noTeam'),
-                },
-              ]
-            : []),
-          { header: t('exportPack.col.rep'), format: 'text', value: (v) => v.ownerName },
+          ...teamRepColumns<PackVisit>(
+            c,
+            (v) => v.teamName,
+            (v) => v.ownerName,
+          ),
           { header: t('reports.figures.day'), format: 'date', value: (v) => v.day },
           {
             header: t('exportPack.col.weekday'),
@@ -1282,16 +1128,11 @@ function weeklySheet(c: SheetContext): SheetBody {
     tables: [
       table<Weekly>({
         columns: [
-          ...(c.company
-            ? [
-                {
-                  header: t('exportPack.col.team'),
-                  format: 'text' as const,
-                  value: (w: Weekly) => w.teamName ?? t('exportPack.noTeam'),
-                },
-              ]
-            : []),
-          { header: t('exportPack.col.rep'), format: 'text', value: (w) => w.name },
+          ...teamRepColumns<Weekly>(
+            c,
+            (w) => w.teamName,
+            (w) => w.name,
+          ),
           {
             header: t('reports.figures.status'),
             format: 'text',

@@ -6,9 +6,9 @@ import {
   type ReportName,
 } from '../../../shared/contract/reports';
 import { periodKinds } from '../../../shared/domain/periods';
+import { localDate, openCurrentReadOnly, optionText, parseScope } from '../../cli-args';
 import { AppError } from '../../core/errors';
-import { openSqlite, wrapDrizzle } from '../../db/connection';
-import { appliedMigrationCount, findMigrationsFolder, latestSchemaVersion } from '../../db/migrate';
+import { wrapDrizzle } from '../../db/connection';
 import { runReport } from './run';
 
 /** A usage mistake in `pacer report` arguments: the CLI prints it with a pointer to --help. */
@@ -37,19 +37,6 @@ export const reportOptions = {
   json: { type: 'boolean', description: 'print the report as JSON (the only output format)' },
 } as const;
 
-function localDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function parseScope(value: string): ReportInput['scope'] {
-  if (value === 'company') return { type: 'company' };
-  const match = /^(team|rep):(.+)$/.exec(value);
-  if (!match?.[1] || !match[2])
-    throw new ReportArgError(`--scope must be company, team:<id> or rep:<id>, got "${value}"`);
-  return { type: match[1] as 'team' | 'rep', id: match[2] };
-}
-
 /**
  * The `reports.run` input of `pacer report NAME [options]`, checked by the contract's own
  * schema; a mistake is a ReportArgError naming the option.
@@ -66,8 +53,7 @@ export function reportCommandInput(
     throw new ReportArgError(`unknown report "${name}": one of ${valid}`);
   if (extra.length > 0)
     throw new ReportArgError(`one report at a time (got ${positionals.join(' ')})`);
-  const text = (key: keyof typeof reportOptions) =>
-    typeof values[key] === 'string' ? (values[key] as string) : undefined;
+  const text = (key: keyof typeof reportOptions) => optionText(values, key);
   const today = text('today') ?? localDate(now);
   const kind = text('period') ?? 'month';
   if (!(periodKinds as readonly string[]).includes(kind))
@@ -86,7 +72,11 @@ export function reportCommandInput(
   const parsed = reportInput.safeParse({
     report: name as ReportName,
     period,
-    scope: parseScope(text('scope') ?? 'company'),
+    scope: parseScope(
+      text('scope') ?? 'company',
+      ['team', 'rep'],
+      (message) => new ReportArgError(message),
+    ),
     today,
   });
   if (!parsed.success) {
@@ -123,28 +113,19 @@ export function runReportCommand(
   print: (line: string) => void,
   fail: (line: string) => void,
 ): number {
-  const sqlite = openSqlite(file, { readonly: true });
+  const sqlite = openCurrentReadOnly(file, fail);
+  if (!sqlite) return 1;
   try {
-    const version = appliedMigrationCount(sqlite);
-    const latest = latestSchemaVersion(findMigrationsFolder());
-    if (version !== latest) {
+    print(JSON.stringify(runReport(wrapDrizzle(sqlite), input), null, 2));
+    return 0;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') {
       fail(
-        `${file} is at schema version ${version} of ${latest}: open it with the app or \`pacer init --db\` to upgrade it first`,
+        `no ${input.scope.type === 'team' ? 'team' : 'person'} with id ${'id' in input.scope ? input.scope.id : ''}`,
       );
       return 1;
     }
-    try {
-      print(JSON.stringify(runReport(wrapDrizzle(sqlite), input), null, 2));
-      return 0;
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') {
-        fail(
-          `no ${input.scope.type === 'team' ? 'team' : 'person'} with id ${'id' in input.scope ? input.scope.id : ''}`,
-        );
-        return 1;
-      }
-      throw error;
-    }
+    throw error;
   } finally {
     sqlite.close();
   }
