@@ -7,6 +7,9 @@ import { appliedMigrationCount, findMigrationsFolder, latestSchemaVersion } from
 import { generateDemo } from './demo';
 import { syncedTables } from './core/tables';
 import { syncCommands } from './sync/sync.cli';
+import { backupFolder, listBackups, makeBackup } from './backup/backups';
+import { checkFile, integrityCheck } from './backup/integrity';
+import { applyPendingReplace, scheduleReplace } from './db/replace';
 import {
   ExportArgError,
   exportCommandInput,
@@ -109,22 +112,43 @@ const commands: Record<string, Command> = {
     },
   },
   check: {
-    summary: 'check a database: integrity, schema version, row counts',
+    summary: 'check a database: integrity, schema version, row counts, backups',
     usage: 'pacer check --db FILE',
     options: { db: { type: 'string', description: 'the database file' } },
     run(values) {
       const file = requireDb(values, true);
+      // Which backups there are to restore from: listed when there are any, and "none" when
+      // the check fails (what could replace the file).
+      const printBackups = (failed: boolean) => {
+        const folder = backupFolder(file);
+        const backups = listBackups(folder);
+        if (backups.length === 0) {
+          if (failed) console.log('backups         none');
+          return;
+        }
+        console.log(`backups         ${backups.length} in ${folder}`);
+        for (const backup of backups)
+          console.log(`  ${backup.name}  ${backup.at}  ${backup.bytes} bytes`);
+      };
       // Read-only and without migrating: a check must not change the file it checks.
-      const sqlite = openSqlite(file, { readonly: true });
+      let sqlite;
+      let integrity;
       try {
-        const integrity = sqlite.pragma('integrity_check') as { integrity_check: string }[];
-        const integrityOk = integrity.length === 1 && integrity[0]?.integrity_check === 'ok';
+        sqlite = openSqlite(file, { readonly: true });
+        integrity = integrityCheck(sqlite);
+      } catch (error) {
+        // Not a database at all, or too damaged to check: say so, and what could replace it.
+        sqlite?.close();
+        console.error(`pacer check: ${error instanceof Error ? error.message : String(error)}`);
+        printBackups(true);
+        return 1;
+      }
+      try {
+        const integrityOk = integrity.ok;
         const version = appliedMigrationCount(sqlite);
         const latest = latestSchemaVersion(findMigrationsFolder());
         console.log(`database        ${file}`);
-        console.log(
-          `integrity       ${integrityOk ? 'ok' : integrity.map((r) => r.integrity_check).join('; ')}`,
-        );
+        console.log(`integrity       ${integrityOk ? 'ok' : integrity.problems.join('; ')}`);
         console.log(
           `schema version  ${version} of ${latest}${version < latest ? ' (the app upgrades it when it opens the file)' : ''}`,
         );
@@ -140,10 +164,66 @@ const commands: Record<string, Command> = {
             console.log(`${table.padEnd(15)} missing`);
           }
         }
-        return integrityOk && version === latest && tablesOk ? 0 : 1;
+        const ok = integrityOk && version === latest && tablesOk;
+        printBackups(!ok);
+        return ok ? 0 : 1;
       } finally {
         sqlite.close();
       }
+    },
+  },
+  backup: {
+    summary:
+      "copy a database with SQLite's backup API (into backups/ beside it; the newest 14 kept)",
+    usage: 'pacer backup --db FILE [--out DIR]',
+    options: {
+      db: { type: 'string', description: 'the database file (read, never changed)' },
+      out: { type: 'string', description: 'the folder to write into (default: backups beside it)' },
+    },
+    async run(values) {
+      const file = requireDb(values, true);
+      const folder = typeof values.out === 'string' ? path.resolve(values.out) : undefined;
+      const sqlite = openSqlite(file, { readonly: true });
+      try {
+        const backup = await makeBackup(sqlite, file, folder ? { folder } : {});
+        console.log(`${backup.path} (${backup.bytes} bytes)`);
+        return 0;
+      } finally {
+        sqlite.close();
+      }
+    },
+  },
+  restore: {
+    summary:
+      'replace a database by a backup (the current file is kept beside it); Pacer must be closed',
+    usage: 'pacer restore --db FILE --from BACKUP.sqlite',
+    options: {
+      db: { type: 'string', description: 'the database file to replace' },
+      from: { type: 'string', description: 'the backup to restore' },
+    },
+    run(values) {
+      const file = requireDb(values, false);
+      const from = values.from;
+      if (typeof from !== 'string' || from === '')
+        throw new UsageError('--from BACKUP is required');
+      const source = path.resolve(from);
+      if (!existsSync(source)) throw new UsageError(`no backup at ${from}`);
+      if (source === file) throw new UsageError('--from is the database itself');
+      const check = checkFile(source);
+      if (!check.ok) {
+        console.error(`pacer restore: ${from} is damaged: ${check.problems.join('; ')}`);
+        return 1;
+      }
+      scheduleReplace(file, source, 'restore', new Date());
+      const outcome = applyPendingReplace(file);
+      if (!outcome.applied) {
+        console.error(`pacer restore: ${outcome.error ?? 'nothing was restored'}`);
+        return 1;
+      }
+      console.log(
+        `${file}: restored from ${source}${outcome.previous ? `; the replaced file is ${outcome.previous}` : ''}`,
+      );
+      return 0;
     },
   },
   import: {

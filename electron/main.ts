@@ -13,9 +13,14 @@ import {
 } from 'electron';
 import { openApp, type AppContext, type AppOptions } from './core/context';
 import { applyPendingReplace } from './db/replace';
+import { startDailyBackups } from './backup/backups';
+import { DatabaseDamagedError, recoveryOptions } from './backup/integrity';
+import { recover, recoveryDialog } from './backup/recovery';
+import { translate } from '../shared/i18n/translate';
 import type { FileHost } from './export/host';
 import { progressChannel, registerIpc, tablesChannel } from './ipc/register';
 import { applySecurity } from './security';
+import { attachSync, detachSync } from './sync/service';
 
 /** Where the app's files are: the project folder in development, app.asar when packaged. */
 function appFiles() {
@@ -37,8 +42,8 @@ function appFiles() {
   };
 }
 
-/** Opens the user's database (migrating it, after a backup) before any window exists. */
-function openDatabase(file: string): AppContext {
+/** How this build opens a database: its better-sqlite3 binding and migrations. */
+function databaseOptions(): AppOptions {
   const files = appFiles();
   const options: AppOptions = { appVersion: app.getVersion() };
   if (app.isPackaged) {
@@ -47,8 +52,61 @@ function openDatabase(file: string): AppContext {
   } else if (existsSync(files.electronNative)) {
     options.nativeBinding = files.electronNative;
   }
+  return options;
+}
+
+/** Opens the user's database (migrating it, after a backup) before any window exists. */
+function openDatabase(file: string): AppContext {
   mkdirSync(path.dirname(file), { recursive: true });
-  return openApp(file, options);
+  return openApp(file, databaseOptions());
+}
+
+/**
+ * A damaged database (electron/backup/integrity.ts): offer to restore the newest backup,
+ * rebuild from the team folder, or quit, until one works. The damaged file is never
+ * overwritten: the replacement moves it aside at the relaunch.
+ */
+async function offerRecovery(damage: DatabaseDamagedError): Promise<void> {
+  const language = app.getLocale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  for (;;) {
+    const options = recoveryOptions(damage.file);
+    const text = recoveryDialog(damage, options, language);
+    const quit = options.findIndex((o) => o.kind === 'quit');
+    const { response } = await dialog.showMessageBox({
+      type: 'error',
+      title: text.title,
+      message: text.message,
+      detail: text.detail,
+      buttons: text.buttons,
+      defaultId: 0,
+      cancelId: quit,
+      noLink: true,
+    });
+    const chosen = options[response] ?? { kind: 'quit' as const };
+    try {
+      const outcome = await recover(chosen, damage.file, {
+        appOptions: databaseOptions(),
+        chooseFolder: async () => {
+          const result = await dialog.showOpenDialog({
+            title: translate(language, 'backup.damaged.chooseFolder'),
+            properties: ['openDirectory'],
+          });
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
+      });
+      if (outcome === 'cancelled') continue;
+      if (outcome === 'restart') app.relaunch();
+      app.exit(0);
+      return;
+    } catch (error) {
+      dialog.showErrorBox(
+        text.message,
+        translate(language, 'backup.damaged.failed', {
+          message: error instanceof Error ? error.message : String(error),
+        }),
+      );
+    }
+  }
 }
 
 function describeOpenError(error: unknown, file: string): string {
@@ -169,21 +227,28 @@ async function start(): Promise<void> {
       );
     ctx = openDatabase(file);
   } catch (error) {
+    if (error instanceof DatabaseDamagedError) {
+      await offerRecovery(error);
+      return;
+    }
     dialog.showErrorBox('Pacer could not open its database', describeOpenError(error, file));
     app.quit();
     return;
   }
   if (ctx.migration.backup)
     console.log(`pacer: migrated ${file}; backup at ${ctx.migration.backup}`);
+  // The daily backup (electron/backup/backups.ts): after opening, then hourly; stops when the database closes.
+  startDailyBackups(ctx);
 
   ctx.fileHost = electronFileHost();
-  ctx.restart = () => {
+  ctx.restart = async () => {
+    // The sync worker lets go of the file first (a join replaces it at the relaunch).
+    await detachSync(ctx);
     // A relaunch rather than reopening in place: every window and query starts fresh.
     unregister();
     ctx.close();
     app.relaunch();
     app.exit(0);
-    return Promise.resolve();
   };
   const unregister = registerIpc(ctx, pageUrl);
   ctx.onTablesChanged((tables) => {
@@ -196,9 +261,27 @@ async function start(): Promise<void> {
       if (!window.isDestroyed()) window.webContents.send(progressChannel, progress);
     }
   });
-  app.on('will-quit', () => {
-    unregister();
-    ctx.close();
+  // Team-folder sync on a worker thread with its own connection (electron/sync/service.ts),
+  // when this database has a team folder; a round also runs when a window gets the focus.
+  const sync = attachSync(ctx, { worker: { appOptions: databaseOptions() } });
+  let lastFocusRound = 0;
+  app.on('browser-window-focus', () => {
+    const now = Date.now();
+    if (now - lastFocusRound < 15_000) return;
+    lastFocusRound = now;
+    void sync.now({ scanStrays: false });
+  });
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting) return;
+    // Let the sync worker finish its round and close its connection first (at most a few s).
+    event.preventDefault();
+    quitting = true;
+    void detachSync(ctx).finally(() => {
+      unregister();
+      ctx.close();
+      app.quit();
+    });
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -11,6 +11,8 @@ import { dispatch } from './ipc/dispatch';
 import { contentSecurityPolicy } from './csp';
 import { folderFileHost } from './export/host';
 import { applyPendingReplace } from './db/replace';
+import { attachSync, detachSync } from './sync/service';
+import { startDailyBackups } from './backup/backups';
 
 // A spreadsheet to import travels base64 in the body (imports.previewCustomers).
 const MAX_BODY = 64 * 1024 * 1024;
@@ -99,6 +101,7 @@ export async function startWebHost(options: {
     const replaced = applyPendingReplace(options.db);
     if (replaced.error) console.error(`pacer web: ${replaced.error}`);
     const opened = openApp(options.db);
+    startDailyBackups(opened); // a backup a day (electron/backup/backups.ts); stops when it closes
     opened.fileHost = folderFileHost(downloads);
     opened.restart = restart;
     opened.onTablesChanged((tables) => {
@@ -109,14 +112,17 @@ export async function startWebHost(options: {
       const payload = `event: progress\ndata: ${JSON.stringify(progress)}\n\n`;
       for (const stream of streams) stream.write(payload);
     });
+    // Team-folder sync on a worker thread, when this database has a team folder.
+    attachSync(opened, { worker: {} });
     return opened;
   }
 
   /** The browser host restarts in place: the page reloads once the call returns. */
-  function restart(): Promise<void> {
+  async function restart(): Promise<void> {
+    // The sync worker lets go of the file before it is replaced.
+    await detachSync(ctx);
     ctx.close();
     ctx = open();
-    return Promise.resolve();
   }
 
   let ctx = open();
@@ -219,15 +225,17 @@ export async function startWebHost(options: {
     get ctx() {
       return ctx;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await detachSync(ctx);
+      await new Promise<void>((resolve) => {
         for (const stream of streams) stream.end();
         server.close(() => {
           ctx.close();
           resolve();
         });
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 

@@ -32,6 +32,17 @@ const entries = [
   },
   {
     ...common,
+    // The team-folder sync worker (electron/sync/worker.ts): a worker thread of the main
+    // process, found beside main.cjs by electron/sync/service.ts.
+    entryPoints: ['electron/sync/worker.ts'],
+    outfile: path.join(out, 'sync-worker.cjs'),
+    format: 'cjs',
+    external: ['electron', 'better-sqlite3'],
+    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__importMetaUrl' },
+  },
+  {
+    ...common,
     entryPoints: ['electron/preload.ts'],
     outfile: path.join(out, 'preload.cjs'),
     format: 'cjs',

@@ -3,7 +3,7 @@
  * host on temp databases, Debian Chromium, both languages, light and dark.
  * Usage: npm run build:renderer && [SHOTS=exports] tsx scripts/screenshots.ts [outDir]
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -71,7 +71,109 @@ async function shootExports(
   await page.close();
 }
 
+/** Calls the host's API the way the renderer does. */
+async function api<T = unknown>(host: WebHost, method: string, input: unknown = {}): Promise<T> {
+  const response = await fetch(`http://127.0.0.1:${host.port}/api/call/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-pacer-token': host.token },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+/**
+ * The team folder: Settings → Team folder before and after, the header's details, and
+ * "changes from the team" after both devices changed one deal's amount and added one
+ * customer while the drive was away. `SHOTS=sync` renders only these.
+ */
+async function shootSync(
+  browser: Browser,
+  options: { language: 'zh-CN' | 'en'; scheme: 'light' | 'dark'; suffix: string },
+) {
+  const zh = options.language === 'zh-CN';
+  const parent = mkdtempSync(path.join(tmpdir(), 'pacer-shots-team-'));
+  const folder = path.join(parent, zh ? '华东销售部' : 'east-china-sales');
+  const a = await startWebHost({ db: demoFile(options.language) });
+  const page = await browser.newPage({
+    viewport: { width: 1360, height: 860 },
+    colorScheme: options.scheme,
+    locale: options.language,
+  });
+  const base = a.url.split('?')[0];
+  await page.goto(a.url);
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+  await page.goto(`${base}#/settings?section=team-folder`);
+  const section = page.getByTestId('team-folder');
+  await section.getByRole('button', { name: /用这个数据库创建|Create a team folder from/ }).click();
+  await section.getByLabel(/团队名称|Team name/).fill(zh ? '华东销售部' : 'East China Sales');
+  await section.getByLabel(/^(文件夹|Folder)/).fill(folder);
+  await section.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await shoot(page, `settings-team-folder-off-${options.suffix}`);
+
+  // A creates the team folder; B joins it (a rep's laptop).
+  await api(a, 'sync.createTeam', { folder, name: zh ? '华东销售部' : 'East China Sales' });
+  const b = await startWebHost({
+    db: path.join(mkdtempSync(path.join(tmpdir(), 'pacer-shots-')), 'b.sqlite'),
+  });
+  await api(b, 'sync.joinTeam', { folder });
+  await api(b, 'app.restart');
+  const users = await api<{ id: string; role: string }[]>(b, 'team.listUsers', {});
+  const rep = users.find((u) => u.role === 'rep') ?? users[0];
+  if (!rep) throw new Error('no user to pick on B');
+  await api(b, 'app.setCurrentUser', { userId: rep.id });
+  await api(b, 'sync.now');
+
+  // The drive goes away; both change the same deal's amount and add the same customer.
+  const deal = a.ctx.sqlite
+    .prepare(
+      "SELECT id, amount FROM deals WHERE deleted_at IS NULL AND status = 'open' ORDER BY amount DESC LIMIT 1",
+    )
+    .get() as { id: string; amount: number };
+  const away = `${folder}-away`;
+  renameSync(folder, away);
+  a.ctx.commit([{ op: 'update', table: 'deals', id: deal.id, values: { amount: 10_000_000 } }]);
+  await api(a, 'customers.create', {
+    name: zh ? '苏州恒创精密机械有限公司' : 'Suzhou Hengchuang Precision',
+    status: 'prospect',
+    ownerId: null,
+  });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  b.ctx.commit([{ op: 'update', table: 'deals', id: deal.id, values: { amount: 12_000_000 } }]);
+  await api(b, 'customers.create', {
+    name: zh ? '苏州恒创精密机械有限公司' : 'Suzhou Hengchuang Precision',
+    status: 'prospect',
+    ownerId: null,
+  });
+  renameSync(away, folder);
+  await api(b, 'sync.now');
+  await api(a, 'sync.now');
+  await api(b, 'sync.now');
+
+  await page.goto(`${base}#/dashboard`);
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+  await page.getByTestId('sync-indicator').click();
+  await page.getByTestId('sync-details').waitFor();
+  await shoot(page, `sync-popover-${options.suffix}`);
+  await page.getByTestId('sync-indicator').click();
+  await page.getByTestId('sync-details').waitFor({ state: 'hidden' });
+  await page.goto(`${base}#/settings?section=team-folder`);
+  await page.getByTestId('team-folder-path').waitFor();
+  await page
+    .getByTestId('team-folder')
+    .evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await shoot(page, `settings-team-folder-on-${options.suffix}`);
+  await page.goto(`${base}#/team-changes`);
+  await page.getByTestId('team-change').first().waitFor();
+  await shoot(page, `team-changes-${options.suffix}`);
+  await page.close();
+  await b.close();
+  await a.close();
+}
+
 const onlyExports = process.env.SHOTS === 'exports';
+const onlySync = process.env.SHOTS === 'sync';
 
 const browser = await chromium.launch(chromiumLaunch);
 for (const language of ['zh-CN', 'en'] as const) {
@@ -79,6 +181,10 @@ for (const language of ['zh-CN', 'en'] as const) {
     const suffix = `${language}-${scheme}`;
     const downloadsDir = path.join(mkdtempSync(path.join(tmpdir(), 'pacer-shots-')), 'Downloads');
     mkdirSync(downloadsDir);
+    if (onlySync) {
+      await shootSync(browser, { language, scheme, suffix });
+      continue;
+    }
     if (onlyExports) {
       const host = await startWebHost({ db: demoFile(language), downloadsDir });
       await shootExports(browser, host, { language, scheme, suffix });
@@ -184,6 +290,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     await shootExports(browser, host, { language, scheme, suffix });
     await shootCalendar(browser, host, { language, scheme, suffix, shoot });
     await host.close();
+    await shootSync(browser, { language, scheme, suffix });
   }
 }
 await browser.close();

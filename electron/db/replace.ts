@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { openPlain } from './connection';
 
 /**
  * Replacing the database file under a running app (joining a team folder starts from the
@@ -80,8 +81,55 @@ export function applyPendingReplace(file: string, now: Date = new Date()): Repla
   else {
     const temp = `${file}.restoring`;
     copyFileSync(pending.source, temp);
+    renewDeviceIdentity(temp);
     renameSync(temp, file);
   }
   cancelReplace(file);
   return { applied: true, reason: pending.reason, previous };
+}
+
+/**
+ * A restored copy of a database that syncs with a team folder must not write as the device it
+ * was copied from: the folder already holds that device's later batches, so its next batch
+ * number is taken (push refuses with `exists`). The copy becomes a new device (a new id is made
+ * when it opens) that has applied the old device's batches up to the copy's point, so the next
+ * pull brings back, from the folder, every change the old device made after the backup. Its
+ * team, user, language and theme stay. A file without a team folder is left as it is.
+ */
+export function renewDeviceIdentity(file: string): boolean {
+  const sqlite = openPlain(file);
+  try {
+    const hasState = sqlite
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'local_state'")
+      .get();
+    if (!hasState) return false;
+    const get = (key: string) =>
+      (
+        sqlite.prepare('SELECT value FROM local_state WHERE key = ?').get(key) as
+          { value: string } | undefined
+      )?.value ?? null;
+    const teamId = get('team_id');
+    const oldDevice = get('device_id');
+    if (!teamId || !oldDevice) return false;
+    const batch = Number(get('sync_batch') ?? 0);
+    sqlite.transaction(() => {
+      sqlite
+        .prepare(
+          "DELETE FROM local_state WHERE key IN ('device_id', 'sync_batch', 'sync_pushed_change', 'sync_acks_sent')",
+        )
+        .run();
+      for (const table of ['sync_batches', 'sync_seen', 'sync_applied'])
+        sqlite.prepare(`DELETE FROM "${table}"`).run();
+      sqlite
+        .prepare(
+          `INSERT INTO sync_cursors (device_id, applied_seq) VALUES (?, ?)
+           ON CONFLICT(device_id) DO UPDATE SET applied_seq = excluded.applied_seq,
+             waiting_seq = NULL, waiting_since = NULL, problem = NULL`,
+        )
+        .run(oldDevice, batch);
+    })();
+    return true;
+  } finally {
+    sqlite.close();
+  }
 }

@@ -64,16 +64,24 @@ export async function dispatch(
     return { ok: true, value };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toApiError() };
-    const code = isDiskError(error) ? 'io' : 'internal';
+    const disk = diskErrorKey(error);
     const message = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      error: { code, message, key: code === 'io' ? 'errors.io' : 'errors.internal' },
+      error: disk
+        ? { code: 'io', message, key: disk }
+        : { code: 'internal', message, key: 'errors.internal' },
     };
   }
 }
 
-function isDiskError(error: unknown): boolean {
+/**
+ * The message key of an error from the disk or the file (code `io`), or null: a full disk
+ * says so (the commit was rolled back; nothing saved before is lost), other I/O errors share one.
+ */
+export function diskErrorKey(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT)/.test(code);
+  if (typeof code !== 'string') return null;
+  if (/^SQLITE_FULL/.test(code)) return 'errors.diskFull';
+  return /^SQLITE_(IOERR|READONLY|CANTOPEN|CORRUPT)/.test(code) ? 'errors.io' : null;
 }

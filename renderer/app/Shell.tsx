@@ -31,6 +31,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useNavigate } from 'react-router';
 import { PageLoader } from '../components/PageLoader';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { CommandPalette } from './CommandPalette';
 import { Logo } from './Logo';
 import { useCurrentUser } from './status';
@@ -104,22 +105,25 @@ export function Shell() {
               </Kbd>
             </Group>
           </UnstyledButton>
-          <UnstyledButton component={RouterLink} to="/settings" aria-label={t('settings.you')}>
-            <Group gap="xs" wrap="nowrap">
-              <Avatar color="teal" radius="xl" size={32}>
-                {user.name.slice(0, 1)}
-              </Avatar>
-              <Stack gap={0} visibleFrom="sm">
-                <Text size="sm" fw={600} lh={1.2} data-testid="current-user">
-                  {user.name}
-                </Text>
-                <Text size="xs" c="dimmed" lh={1.2}>
-                  {t(`roles.${user.role}`)}
-                  {user.teamName ? ` · ${user.teamName}` : ''}
-                </Text>
-              </Stack>
-            </Group>
-          </UnstyledButton>
+          <Group gap="sm" wrap="nowrap">
+            <SyncIndicator />
+            <UnstyledButton component={RouterLink} to="/settings" aria-label={t('settings.you')}>
+              <Group gap="xs" wrap="nowrap">
+                <Avatar color="teal" radius="xl" size={32}>
+                  {user.name.slice(0, 1)}
+                </Avatar>
+                <Stack gap={0} visibleFrom="sm">
+                  <Text size="sm" fw={600} lh={1.2} data-testid="current-user">
+                    {user.name}
+                  </Text>
+                  <Text size="xs" c="dimmed" lh={1.2}>
+                    {t(`roles.${user.role}`)}
+                    {user.teamName ? ` · ${user.teamName}` : ''}
+                  </Text>
+                </Stack>
+              </Group>
+            </UnstyledButton>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">

@@ -105,6 +105,12 @@ export const router = createHashRouter([
         }),
       },
       {
+        path: 'team-changes',
+        lazy: async () => ({
+          Component: (await import('../features/sync/ChangesPage')).ChangesPage,
+        }),
+      },
+      {
         path: 'settings',
         lazy: async () => ({
           Component: (await import('../features/settings/SettingsPage')).SettingsPage,

@@ -75,6 +75,8 @@ export const core = messages({
       cannotRestart: 'This window cannot restart Pacer: close it and start it again.',
       internal: 'Something went wrong inside Pacer: {{message}}',
       io: 'The database could not be written (disk full or read-only?). Nothing was lost.',
+      diskFull:
+        'The disk is full: this change was not saved. Everything saved before is safe; free some space and try again.',
       offline: 'Pacer’s background service is not reachable.',
       customerNameTaken: 'A customer named “{{name}}” already exists.',
       teamNameTaken: 'A team named “{{name}}” already exists.',
@@ -162,6 +164,7 @@ export const core = messages({
       cannotRestart: '此窗口无法重启销售节拍：请关闭后重新打开。',
       internal: '销售节拍内部出错：{{message}}',
       io: '数据库无法写入（磁盘已满或只读？），已保存的数据没有丢失。',
+      diskFull: '磁盘已满：本次修改未保存，之前保存的数据都完好。请清理磁盘空间后重试。',
       offline: '无法连接销售节拍的后台服务。',
       customerNameTaken: '已存在名为“{{name}}”的客户。',
       teamNameTaken: '已存在名为“{{name}}”的团队。',

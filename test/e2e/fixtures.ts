@@ -66,6 +66,7 @@ function prepare(file: string, setup: Setup): void {
 async function startHost(
   file: string,
   downloads: string,
+  env: Record<string, string> = {},
 ): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     tsx,
@@ -73,6 +74,7 @@ async function startHost(
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     },
   );
   let stderr = '';
@@ -89,15 +91,54 @@ async function startHost(
   return { url, child };
 }
 
-export const test = base.extend<{ setup: Setup; host: Host }>({
+/**
+ * Starts one more host on its own database (a second device): the caller closes it. Each query
+ * opens the file anew, so it reads the database the host has now (a join replaces the file).
+ */
+export async function openHost(
+  setup: Setup,
+  env: Record<string, string> = {},
+): Promise<Host & { dir: string; close: () => Promise<void> }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pacer-e2e-'));
+  const db = path.join(dir, 'pacer.sqlite');
+  prepare(db, setup);
+  const downloads = path.join(dir, 'downloads');
+  mkdirSync(downloads);
+  const { url, child } = await startHost(db, downloads, env);
+  const read = <T>(run: (reader: Database.Database) => T): T => {
+    const reader = new Database(db, { readonly: true });
+    try {
+      return run(reader);
+    } finally {
+      reader.close();
+    }
+  };
+  return {
+    url,
+    db,
+    dir,
+    downloads,
+    rows: (sql, ...params) => read((r) => r.prepare(sql).all(...params) as never),
+    one: (sql, ...params) => read((r) => r.prepare(sql).get(...params) as never),
+    close: async () => {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const test = base.extend<{ setup: Setup; hostEnv: Record<string, string>; host: Host }>({
   setup: [{}, { option: true }],
-  host: async ({ setup }, use) => {
+  /** Extra environment for the host process (e.g. `PACER_SYNC_INTERVAL_MS`). */
+  hostEnv: [{}, { option: true }],
+  host: async ({ setup, hostEnv }, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pacer-e2e-'));
     const db = path.join(dir, 'pacer.sqlite');
     prepare(db, setup);
     const downloads = path.join(dir, 'downloads');
     mkdirSync(downloads);
-    const { url, child } = await startHost(db, downloads);
+    const { url, child } = await startHost(db, downloads, hostEnv);
     const reader = new Database(db, { readonly: true });
     await use({
       url,

@@ -9,8 +9,9 @@ import { WelcomeStep } from './WelcomeStep';
 import { WhoStep } from './WhoStep';
 
 /**
- * First run: language, then "create my team" or "load the demo team", then "who are you"
- * when the file already holds a team (the demo, or a new device of an existing team).
+ * First run: language, then "create my team", "load the demo team" or "join a team folder",
+ * then "who are you" when the file already holds a team (the demo, a joined team folder, or a
+ * new device of an existing team).
  */
 export function FirstRun({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
@@ -49,7 +50,7 @@ export function FirstRun({ status }: { status: AppStatus }) {
           radius="lg"
           p={{ base: 'lg', sm: 40 }}
           w="100%"
-          maw={step === 'welcome' ? 760 : 520}
+          maw={step === 'welcome' ? 900 : 520}
         >
           <Stack gap="lg">
             {step === 'language' && <LanguageStep initial={language} />}

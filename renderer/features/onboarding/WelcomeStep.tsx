@@ -11,7 +11,7 @@ import {
   ThemeIcon,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconSparkles, IconUsersPlus } from '@tabler/icons-react';
+import { IconFolderShare, IconSparkles, IconUsersPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appContract } from '../../../shared/contract/app';
@@ -20,19 +20,21 @@ import { useStatusMutation } from '../../app/useStatusMutation';
 import { ErrorState } from '../../components/ErrorState';
 import { useFieldErrors } from '../../components/errors';
 import { zodFormValidator } from '../../components/forms';
+import { JoinTeamForm } from '../sync/JoinTeam';
 import { StepTitle } from './FirstRun';
 
-/** "Create my team" or "load the demo team". */
+/** "Create my team", "load the demo team" or "join a team folder". */
 export function WelcomeStep() {
   const { t } = useTranslation();
-  const [choice, setChoice] = useState<'create' | null>(null);
+  const [choice, setChoice] = useState<'create' | 'join' | null>(null);
   const demo = useStatusMutation('app.loadDemo');
 
   if (choice === 'create') return <CreateTeamForm onBack={() => setChoice(null)} />;
+  if (choice === 'join') return <JoinTeamFolder onBack={() => setChoice(null)} />;
   return (
     <>
       <StepTitle title={t('firstRun.welcomeTitle')} text={t('firstRun.welcomeText')} />
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <ChoiceCard
           icon={<IconUsersPlus />}
           title={t('firstRun.createTitle')}
@@ -45,6 +47,13 @@ export function WelcomeStep() {
           title={t('firstRun.demoTitle')}
           text={demo.isPending ? t('firstRun.loadingDemo') : t('firstRun.demoText')}
           onClick={() => demo.mutate({})}
+          disabled={demo.isPending}
+        />
+        <ChoiceCard
+          icon={<IconFolderShare />}
+          title={t('sync.join.title')}
+          text={t('sync.join.text')}
+          onClick={() => setChoice('join')}
           disabled={demo.isPending}
         />
       </SimpleGrid>
@@ -143,5 +152,24 @@ function CreateTeamForm({ onBack }: { onBack: () => void }) {
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** A new computer of a team that already uses Pacer: its data comes from the team folder. */
+function JoinTeamFolder({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <StepTitle title={t('sync.join.title')} text={t('sync.join.text')} />
+      <JoinTeamForm
+        confirm={false}
+        autoFocus
+        actions={
+          <Button variant="subtle" onClick={onBack}>
+            {t('common.back')}
+          </Button>
+        }
+      />
+    </Stack>
   );
 }

@@ -12,15 +12,18 @@ import {
   Title,
 } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api/queries';
 import { useAppStatus, useCurrentUser } from '../../app/status';
 import { useStatusMutation } from '../../app/useStatusMutation';
 import { ErrorState } from '../../components/ErrorState';
+import { BackupSettings } from '../backup/BackupSettings';
 import { ProductsCard } from '../deals/ProductsCard';
 import { StalledDaysCard } from '../deals/StalledDaysCard';
 import { FrequencyRulesCard } from '../grading/FrequencyRulesCard';
+import { TeamFolderSettings } from '../sync/TeamFolderSettings';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -53,6 +56,11 @@ export function SettingsPage() {
   const switchUser = useStatusMutation('app.setCurrentUser');
   const users = useApiQuery('team.listUsers', {}, ['users', 'teams']);
   const [nextUser, setNextUser] = useState<string | null>(null);
+  const [params] = useSearchParams();
+  const section = params.get('section');
+  useEffect(() => {
+    if (section) document.getElementById(section)?.scrollIntoView({ block: 'start' });
+  }, [section]);
 
   return (
     <Stack gap="lg" maw={880}>
@@ -129,6 +137,9 @@ export function SettingsPage() {
           </Alert>
         </Stack>
       </Section>
+
+      <TeamFolderSettings />
+      <BackupSettings />
 
       <FrequencyRulesCard />
       <StalledDaysCard />

@@ -8,6 +8,7 @@ import {
   pendingReplace,
   scheduleReplace,
 } from '../../../../electron/db/replace';
+import { openPlain } from '../../../../electron/db/connection';
 
 let dir: string;
 let file: string;
@@ -41,12 +42,15 @@ describe('replacing the database at a restart', () => {
 
   it('copies a backup into place, leaving the backup and moving a crash-left WAL aside too', () => {
     const backup = path.join(dir, 'backup.sqlite');
-    writeFileSync(backup, 'old copy');
+    const copy = openPlain(backup);
+    copy.exec("CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('old copy')");
+    copy.close();
+    const bytes = readFileSync(backup);
     writeFileSync(`${file}-wal`, 'wal');
     scheduleReplace(file, backup, 'restore', now);
     const outcome = applyPendingReplace(file, now);
-    expect(readFileSync(file, 'utf8')).toBe('old copy');
-    expect(readFileSync(backup, 'utf8')).toBe('old copy');
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(readFileSync(backup).equals(bytes)).toBe(true);
     expect(existsSync(`${file}-wal`)).toBe(false);
     expect(readFileSync(`${outcome.previous}-wal`, 'utf8')).toBe('wal');
   });

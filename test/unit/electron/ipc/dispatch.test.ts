@@ -238,7 +238,12 @@ describe('dispatch', () => {
       );
       expect(result).toEqual({
         ok: false,
-        error: { code: 'io', message: `disk trouble ${code}`, key: 'errors.io' },
+        error: {
+          code: 'io',
+          message: `disk trouble ${code}`,
+          // A full disk says so (test/unit/backup/diskfull.test.ts); the others share errors.io.
+          key: code === 'SQLITE_FULL' ? 'errors.diskFull' : 'errors.io',
+        },
       });
     }
     const constraint = await dispatch(
