@@ -13,6 +13,7 @@ import {
 } from 'electron';
 import { openApp, type AppContext, type AppOptions } from './core/context';
 import { applyPendingReplace } from './db/replace';
+import { checkAfterOpen } from './backup/background';
 import { startDailyBackups } from './backup/backups';
 import { DatabaseDamagedError, recoveryOptions } from './backup/integrity';
 import { recover, recoveryDialog } from './backup/recovery';
@@ -264,6 +265,17 @@ async function start(): Promise<void> {
   // Team-folder sync on a worker thread with its own connection (electron/sync/service.ts),
   // when this database has a team folder; a round also runs when a window gets the focus.
   const sync = attachSync(ctx, { worker: { appOptions: databaseOptions() } });
+  // A database too large to check before the window opened is checked now, on a worker; damage
+  // found then closes it and offers the same recovery as at start.
+  void checkAfterOpen(file, { appOptions: databaseOptions() }, (damage) => {
+    void (async () => {
+      await detachSync(ctx);
+      unregister();
+      ctx.close();
+      for (const window of BrowserWindow.getAllWindows()) window.destroy();
+      await offerRecovery(damage);
+    })();
+  });
   let lastFocusRound = 0;
   app.on('browser-window-focus', () => {
     const now = Date.now();

@@ -11,6 +11,7 @@ import { dispatch } from './ipc/dispatch';
 import { contentSecurityPolicy } from './csp';
 import { folderFileHost } from './export/host';
 import { applyPendingReplace } from './db/replace';
+import { checkAfterOpen } from './backup/background';
 import { attachSync, detachSync } from './sync/service';
 import { startDailyBackups } from './backup/backups';
 
@@ -101,6 +102,9 @@ export async function startWebHost(options: {
     const replaced = applyPendingReplace(options.db);
     if (replaced.error) console.error(`pacer web: ${replaced.error}`);
     const opened = openApp(options.db);
+    void checkAfterOpen(options.db, {}, (damage) =>
+      console.error(`pacer web: ${damage.message}; restore a backup with \`pacer restore\``),
+    );
     startDailyBackups(opened); // a backup a day (electron/backup/backups.ts); stops when it closes
     opened.fileHost = folderFileHost(downloads);
     opened.restart = restart;

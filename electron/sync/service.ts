@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { CheckResult } from '../backup/integrity';
 import type { AppContext } from '../core/context';
 import { getLocal } from '../db/local-state';
 import type { SyncProblem, SyncReport } from './sync';
@@ -95,6 +96,22 @@ export function workerScript(settings: WorkerSettings = {}): {
   }
   // dist-electron/main.cjs → dist-electron/sync-worker.cjs (Electron loads it from app.asar).
   return { script: path.join(path.dirname(here), 'sync-worker.cjs'), entry: null };
+}
+
+/**
+ * `PRAGMA quick_check` of a database on a worker thread: for a file too large to check before
+ * the window opens (electron/core/context.ts `QUICK_CHECK_MAX_BYTES`), the check runs while the
+ * app is already in use, and a damaged file is reported then.
+ */
+export function checkInBackground(
+  file: string,
+  settings: WorkerSettings = {},
+): Promise<CheckResult> {
+  const worker = spawnWorker(
+    { mode: 'check', file, appOptions: settings.appOptions ?? {} },
+    settings,
+  );
+  return worker.expect<CheckResult>();
 }
 
 /** Starts a worker thread and talks to it by numbered requests. */

@@ -11,7 +11,9 @@ export type WorkerAppOptions = Pick<
 
 export type WorkerData =
   | { mode: 'device'; file: string; appOptions: WorkerAppOptions }
-  | { mode: 'join'; file: string; folder: string; appOptions: WorkerAppOptions };
+  | { mode: 'join'; file: string; folder: string; appOptions: WorkerAppOptions }
+  /** `PRAGMA quick_check` of a database too large to check before the window opens. */
+  | { mode: 'check'; file: string; appOptions: WorkerAppOptions };
 
 /** A request to the device worker; the service numbers it. */
 export type WorkerRequest =

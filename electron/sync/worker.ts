@@ -5,7 +5,9 @@
  * is synchronous; here that only blocks this thread. Messages: `electron/sync/worker-protocol.ts`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { quickCheck } from '../backup/integrity';
 import { openApp, type AppContext } from '../core/context';
+import { openSqlite, type Sqlite } from '../db/connection';
 import { getLocal } from '../db/local-state';
 import { linkClockToDatabase } from './clock-link';
 import { runRound } from './round';
@@ -17,7 +19,22 @@ if (!port) throw new Error('the sync worker must run in a worker thread');
 const data = workerData as WorkerData;
 const post = (message: FromWorker) => port.postMessage(message);
 
-if (data.mode === 'join') {
+if (data.mode === 'check') {
+  let sqlite: Sqlite | null = null;
+  try {
+    sqlite = openSqlite(data.file, {
+      readonly: true,
+      ...(data.appOptions.nativeBinding ? { nativeBinding: data.appOptions.nativeBinding } : {}),
+    });
+    post({ type: 'done', id: 0, value: quickCheck(sqlite) });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    post({ type: 'done', id: 0, value: { ok: false, problems: [message] } });
+  } finally {
+    sqlite?.close();
+  }
+  port.close();
+} else if (data.mode === 'join') {
   try {
     const joined = joinTeam(data.file, data.folder, {
       appOptions: data.appOptions,

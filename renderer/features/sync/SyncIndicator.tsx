@@ -197,19 +197,7 @@ function SyncDetails({
       )}
       <Divider />
       <Stack gap={6}>
-        <Fact label={t('sync.folder')}>
-          <Code style={{ wordBreak: 'break-all' }}>{status.team?.folder ?? '—'}</Code>
-        </Fact>
-        <Fact label={t('sync.lastSync')}>
-          <Text size="sm" className="tabular">
-            {status.lastSuccessAt ? formatWhen(status.lastSuccessAt, language) : t('sync.never')}
-          </Text>
-        </Fact>
-        <Fact label={t('sync.pendingChanges')}>
-          <Text size="sm" className="tabular">
-            {status.pendingChanges}
-          </Text>
-        </Fact>
+        <FolderFacts status={status} Fact={Fact} />
       </Stack>
       {others.length > 0 && (
         <>
@@ -272,6 +260,40 @@ function SyncDetails({
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+type FactLayout = (props: { label: string; children: React.ReactNode }) => React.ReactNode;
+
+/** The folder, the last sync and the changes to send, each laid out by `Fact` (a row here, a cell in Settings). */
+export function FolderFacts({
+  status,
+  Fact: Layout,
+  testId,
+}: {
+  status: SyncStatus;
+  Fact: FactLayout;
+  testId?: string;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <Layout label={t('sync.folder')}>
+        <Code style={{ wordBreak: 'break-all' }} data-testid={testId}>
+          {status.team?.folder ?? '—'}
+        </Code>
+      </Layout>
+      <Layout label={t('sync.lastSync')}>
+        <Text size="sm" className="tabular">
+          {status.lastSuccessAt ? formatWhen(status.lastSuccessAt, i18n.language) : t('sync.never')}
+        </Text>
+      </Layout>
+      <Layout label={t('sync.pendingChanges')}>
+        <Text size="sm" className="tabular">
+          {status.pendingChanges}
+        </Text>
+      </Layout>
+    </>
   );
 }
 

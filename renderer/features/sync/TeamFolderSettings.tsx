@@ -35,7 +35,7 @@ import { useErrorMessage, useFieldErrors } from '../../components/errors';
 import { formatWhen } from './describe';
 import { FolderField } from './FolderField';
 import { JoinTeamForm } from './JoinTeam';
-import { StateIcon, useProblemText, useStateLabel } from './SyncIndicator';
+import { FolderFacts, StateIcon, useProblemText, useStateLabel } from './SyncIndicator';
 import { refreshSync, showSyncStatus, syncNow, useSyncStatus } from './useSync';
 
 /** Settings → Team folder: create or join one, or see the team's devices, sync now, leave. */
@@ -280,21 +280,7 @@ function TeamFolderOn({ status }: { status: SyncStatus }) {
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <Fact label={t('sync.folder')}>
-          <Code style={{ wordBreak: 'break-all' }} data-testid="team-folder-path">
-            {status.team?.folder ?? '—'}
-          </Code>
-        </Fact>
-        <Fact label={t('sync.lastSync')}>
-          <Text size="sm" className="tabular">
-            {status.lastSuccessAt ? formatWhen(status.lastSuccessAt, language) : t('sync.never')}
-          </Text>
-        </Fact>
-        <Fact label={t('sync.pendingChanges')}>
-          <Text size="sm" className="tabular">
-            {status.pendingChanges}
-          </Text>
-        </Fact>
+        <FolderFacts status={status} Fact={Fact} testId="team-folder-path" />
         <Fact label={t('sync.openChanges')}>
           <Anchor component={Link} to="/team-changes" size="sm">
             {status.openConflicts > 0

@@ -20,6 +20,7 @@ import {
   recoveryOptions,
 } from '../../../electron/backup/integrity';
 import { recover, recoveryDialog } from '../../../electron/backup/recovery';
+import { checkAfterOpen } from '../../../electron/backup/background';
 import { openApp, QUICK_CHECK_MAX_BYTES, wantsQuickCheck } from '../../../electron/core/context';
 import { setLocal } from '../../../electron/db/local-state';
 import { applyPendingReplace, pendingReplace } from '../../../electron/db/replace';
@@ -288,5 +289,32 @@ describe('recover', () => {
     expect(pendingReplace(app.file)).toBeNull();
     expect(readdirSync(app.dir).filter((f) => f.includes('rebuilt'))).toEqual([]);
     expect(backupFolder(app.file)).toBe(path.join(app.dir, 'backups'));
+  });
+});
+
+describe('the background check of a large database', () => {
+  it('runs quick_check on a worker thread and reports damage found after opening', async () => {
+    const sound = await filled();
+    sound.close();
+    const heard: DatabaseDamagedError[] = [];
+    await checkAfterOpen(sound.file, {}, (damage) => heard.push(damage), false);
+    expect(heard).toEqual([]);
+
+    const broken = await filled();
+    broken.close();
+    garble(broken.file, 3, 4);
+    await checkAfterOpen(broken.file, {}, (damage) => heard.push(damage), false);
+    expect(heard).toHaveLength(1);
+    expect(heard[0]?.file).toBe(broken.file);
+    expect(heard[0]?.detail).not.toBe('');
+  });
+
+  it('leaves a file alone that was checked when it opened', async () => {
+    const app = await filled();
+    app.close();
+    garble(app.file, 3, 4);
+    const heard: unknown[] = [];
+    await checkAfterOpen(app.file, {}, (damage) => heard.push(damage), true);
+    expect(heard).toEqual([]);
   });
 });
