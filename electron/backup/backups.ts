@@ -169,8 +169,8 @@ export type DailyBackups = {
 };
 
 /**
- * The daily backup while the app runs: a first check shortly after opening (never blocking
- * it), then every hour. The timers do not keep the process alive, stop when asked, and stop
+ * The daily backup while the app runs: a first check a minute after opening (not while the
+ * first screens load; it never blocks), then every hour. The timers do not keep the process alive, stop when asked, and stop
  * by themselves once the database is closed (a host reopening it starts a new one).
  */
 export function startDailyBackups(
@@ -218,7 +218,7 @@ export function startDailyBackups(
       });
     return running;
   };
-  const first = setTimeout(() => void check(), options.firstDelayMs ?? 5_000);
+  const first = setTimeout(() => void check(), options.firstDelayMs ?? 60_000);
   const hourly = setInterval(() => void check(), options.intervalMs ?? HOUR_MS);
   first.unref();
   hourly.unref();

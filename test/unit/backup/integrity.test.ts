@@ -297,13 +297,19 @@ describe('the background check of a large database', () => {
     const sound = await filled();
     sound.close();
     const heard: DatabaseDamagedError[] = [];
-    await checkAfterOpen(sound.file, {}, (damage) => heard.push(damage), false);
+    await checkAfterOpen(sound.file, {}, (damage) => heard.push(damage), {
+      checkedAtOpen: false,
+      delayMs: 0,
+    });
     expect(heard).toEqual([]);
 
     const broken = await filled();
     broken.close();
     garble(broken.file, 3, 4);
-    await checkAfterOpen(broken.file, {}, (damage) => heard.push(damage), false);
+    await checkAfterOpen(broken.file, {}, (damage) => heard.push(damage), {
+      checkedAtOpen: false,
+      delayMs: 0,
+    });
     expect(heard).toHaveLength(1);
     expect(heard[0]?.file).toBe(broken.file);
     expect(heard[0]?.detail).not.toBe('');
@@ -314,7 +320,7 @@ describe('the background check of a large database', () => {
     app.close();
     garble(app.file, 3, 4);
     const heard: unknown[] = [];
-    await checkAfterOpen(app.file, {}, (damage) => heard.push(damage), true);
+    await checkAfterOpen(app.file, {}, (damage) => heard.push(damage), { checkedAtOpen: true });
     expect(heard).toEqual([]);
   });
 });
