@@ -339,7 +339,7 @@ export function reportSheets(out: ReportOutput, language: Language, now: Date): 
   const t = labels(language);
   const view = reportViews[out.report];
   const name = t(`reports.names.${out.report}`);
-  const scopeName = out.scope.name ?? t('reports.scope.company');
+  const scopeName = out.scope.name ?? t('reportsui.scope.company');
   const title = t('exportTables.title', {
     what: name,
     scope: scopeName,
@@ -447,7 +447,7 @@ function reportExport(db: Db, input: ReportInput, language: Language, now: Date)
   const fileName = safeFileName(
     [
       t(`reports.names.${out.report}`),
-      out.scope.name ?? t('reports.scope.company'),
+      out.scope.name ?? t('reportsui.scope.company'),
       out.period.label,
     ].join('_'),
   );
@@ -499,7 +499,7 @@ function listScope(
   if (team) return team.name;
   if (query.scope === 'mine') return me?.name ?? t('scope.mine');
   if (query.scope === 'team') return me?.teamName ?? me?.name ?? t('scope.team');
-  return t('reports.scope.company');
+  return t('reportsui.scope.company');
 }
 
 /**

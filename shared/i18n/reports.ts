@@ -2,12 +2,13 @@ import { messages } from './define';
 
 /**
  * The ten reports of domain.md §7 (issue 7): their names, periods and scopes, and a label for
- * every figure of `shared/contract/reports.ts`, named as the contract names it.
+ * every figure of `shared/contract/reports.ts`, named as the contract names it. Labels that read
+ * the same on the screens (the title, period kinds, the company scope, key figures, details, row
+ * kinds) are `reportsui`'s alone, and the exports use those.
  */
 export const reports = messages({
   en: {
     reports: {
-      title: 'Reports',
       names: {
         attainment: 'Target attainment',
         performance: 'Performance comparison',
@@ -37,27 +38,15 @@ export const reports = messages({
         productSales: 'Won amount by product',
       },
       period: {
-        label: 'Period',
-        week: 'Week',
-        month: 'Month',
-        quarter: 'Quarter',
-        year: 'Year',
-        custom: 'Custom',
         from: 'From',
         to: 'To',
         asOf: 'As of {{day}}',
       },
       scope: {
-        label: 'Scope',
-        company: 'Company',
-        team: 'Team',
-        rep: 'Rep',
         up: 'Up to {{name}}',
       },
       sections: {
-        keyFigures: 'Key figures',
         trend: 'Trend',
-        rows: 'Details',
         stages: 'Milestones',
         grades: 'By grade',
         products: 'By product',
@@ -65,12 +54,8 @@ export const reports = messages({
       rowKinds: {
         scope: 'Team or rep',
         deal: 'Deal',
-        visit: 'Visit',
         customer: 'Customer',
         item: 'Visit or activity',
-        team: 'Team',
-        rep: 'Rep',
-        activity: 'Activity',
       },
       figures: {
         target: 'Target',
@@ -205,7 +190,6 @@ export const reports = messages({
   },
   'zh-CN': {
     reports: {
-      title: '报表',
       names: {
         attainment: '销售目标达成',
         performance: '销售业绩对比',
@@ -231,27 +215,15 @@ export const reports = messages({
         productSales: '按产品统计赢单金额',
       },
       period: {
-        label: '期间',
-        week: '周',
-        month: '月',
-        quarter: '季度',
-        year: '年',
-        custom: '自定义',
         from: '开始',
         to: '结束',
         asOf: '截至 {{day}}',
       },
       scope: {
-        label: '范围',
-        company: '公司',
-        team: '团队',
-        rep: '业务员',
         up: '返回{{name}}',
       },
       sections: {
-        keyFigures: '关键指标',
         trend: '趋势',
-        rows: '明细',
         stages: '里程碑',
         grades: '按等级',
         products: '按产品',
@@ -259,12 +231,8 @@ export const reports = messages({
       rowKinds: {
         scope: '团队或业务员',
         deal: '销售机会',
-        visit: '拜访',
         customer: '客户',
         item: '拜访或业务动作',
-        team: '团队',
-        rep: '业务员',
-        activity: '业务动作',
       },
       figures: {
         target: '目标',

@@ -8,13 +8,11 @@ import { milestoneIndex } from '../../../shared/domain/milestones';
 import { SortHeader } from '../../components/SortHeader';
 import { formatMoney } from '../../components/money';
 import { columnColor, columnTitle } from '../deals/columns';
-import { heatStyle, pointsBand, totalBand } from './bands';
+import { ScoreCell } from './ScoreCell';
 import { CalibrationText, ScoreFlags } from './ScoreFlags';
 import { useSorted } from './useSorted';
 
 type Column = 'title' | 'milestone' | 'amount' | Dimension | 'total' | 'gap';
-
-const cell = { textAlign: 'center', fontVariantNumeric: 'tabular-nums' } as const;
 
 /**
  * A rep's open deals as a heat map: a row per deal, the five dimensions and the total coloured
@@ -106,16 +104,14 @@ export function DealHeatMap({ deals }: { deals: ScoredDeal[] }) {
                 {dimensions.map((dim) => {
                   const p = d.points?.[dim] ?? null;
                   return (
-                    <Table.Td key={dim} style={{ ...cell, ...heatStyle(pointsBand(p)) }}>
+                    <ScoreCell key={dim} value={p}>
                       {p ?? '—'}
-                    </Table.Td>
+                    </ScoreCell>
                   );
                 })}
-                <Table.Td
-                  style={{ ...cell, ...heatStyle(totalBand(d.calibration.total)), fontWeight: 700 }}
-                >
+                <ScoreCell value={d.calibration.total} total>
                   {d.calibration.total ?? '—'}
-                </Table.Td>
+                </ScoreCell>
                 <Table.Td>
                   <Group justify="center">
                     <CalibrationText

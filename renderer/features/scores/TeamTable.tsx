@@ -4,7 +4,8 @@ import { Link, useNavigate } from 'react-router';
 import type { RepScoreRow, ScoreSummary } from '../../../shared/contract/scores';
 import { dimensions, type Dimension } from '../../../shared/domain/intensity';
 import { SortHeader } from '../../components/SortHeader';
-import { formatAverage, heatStyle, pointsBand, textColor, totalBand } from './bands';
+import { formatAverage, textColor } from './bands';
+import { ScoreCell } from './ScoreCell';
 import { useSorted } from './useSorted';
 
 type Column = 'name' | Dimension | 'avgTotal' | 'deals' | 'overClaimed' | 'stale' | 'unscored';
@@ -68,13 +69,13 @@ export function TeamTable({ rows, summary }: { rows: RepScoreRow[]; summary: Sco
   const cells = (s: ScoreSummary) => (
     <>
       {dimensions.map((d) => (
-        <Table.Td key={d} style={{ ...numeric, ...heatStyle(pointsBand(s.averages[d])) }}>
+        <ScoreCell key={d} value={s.averages[d]}>
           {formatAverage(s.averages[d], i18n.language)}
-        </Table.Td>
+        </ScoreCell>
       ))}
-      <Table.Td style={{ ...numeric, ...heatStyle(totalBand(s.avgTotal)), fontWeight: 700 }}>
+      <ScoreCell value={s.avgTotal} total>
         {formatAverage(s.avgTotal, i18n.language, 0)}
-      </Table.Td>
+      </ScoreCell>
       <Table.Td style={numeric}>
         {t('scorecards.team.scoredOfOpen', { scored: s.scoredDeals, open: s.openDeals })}
       </Table.Td>

@@ -21,8 +21,11 @@ export type Fixture = {
   otherContactId: string;
 };
 
-/** A team (王经理 + reps 李娜, 张伟), two customers with contacts. */
-export async function fixture(): Promise<Fixture> {
+/**
+ * A team (王经理 + reps 李娜, 张伟), two customers with contacts: 李娜's (in `region` when
+ * given) and 张伟's. The visits' fixture is this one too.
+ */
+export async function fixture(options: { region?: string } = {}): Promise<Fixture> {
   const app = tempApp();
   const { manager, teamId, reps } = await startTeam(app, ['李娜', '张伟']);
   const [alice, bob] = reps as [User, User];
@@ -30,6 +33,7 @@ export async function fixture(): Promise<Fixture> {
     name: '苏州精密机械有限公司',
     ownerId: alice.id,
     status: 'customer',
+    ...(options.region === undefined ? {} : { region: options.region }),
   });
   const contactIds: string[] = [];
   for (const [name, title] of [

@@ -1,8 +1,8 @@
 import type { AppContext } from '../../../../electron/core/context';
 import type { Input } from '../../../../shared/contract';
-import type { User } from '../../../../shared/contract/team';
 import type { VisitDetail, VisitPlanFields } from '../../../../shared/contract/visits';
-import { call, startTeam, tempApp } from '../../helpers';
+import { call } from '../../helpers';
+import { fixture, type Fixture } from './deals.fixture';
 
 /** The fixed clock starts Monday 2026-11-23 09:00 UTC: 17:00 in Shanghai. */
 export const NOW = '2026-11-23T09:00:00.000Z';
@@ -12,61 +12,15 @@ export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 export const UNKNOWN = '01900000-0000-7000-8000-000000000000';
 
-export type VisitFixture = {
-  app: ReturnType<typeof tempApp>;
-  manager: User;
-  teamId: string;
-  alice: User;
-  bob: User;
-  customerId: string;
-  contactIds: string[];
-  otherCustomerId: string;
-  otherContactId: string;
-};
+/** The deals' fixture: the same team, customers and contacts. */
+export type VisitFixture = Fixture;
 
-/** A team (王经理 + reps 李娜, 张伟), a customer of each rep, with contacts. */
-export async function visitFixture(): Promise<VisitFixture> {
-  const app = tempApp({ start: NOW });
-  const { manager, teamId, reps } = await startTeam(app, ['李娜', '张伟']);
-  const [alice, bob] = reps as [User, User];
-  const customer = await call(app, 'customers.create', {
-    name: '苏州精密机械有限公司',
-    ownerId: alice.id,
-    status: 'customer',
-    region: '苏州',
-  });
-  const contactIds: string[] = [];
-  for (const [name, title] of [
-    ['陈工', '设备科长'],
-    ['刘总', '总经理'],
-  ] as const) {
-    const c = await call(app, 'contacts.create', {
-      customerId: customer.id,
-      fields: { name, title, buyingRole: null },
-    });
-    contactIds.push(c.id);
-  }
-  const other = await call(app, 'customers.create', {
-    name: '杭州数控设备厂',
-    ownerId: bob.id,
-    status: 'customer',
-  });
-  const otherContact = await call(app, 'contacts.create', {
-    customerId: other.id,
-    fields: { name: '赵主任', buyingRole: null },
-  });
-  app.tick(1000);
-  return {
-    app,
-    manager,
-    teamId,
-    alice,
-    bob,
-    customerId: customer.id,
-    contactIds,
-    otherCustomerId: other.id,
-    otherContactId: otherContact.id,
-  };
+/**
+ * A team (王经理 + reps 李娜, 张伟), a customer of each rep, with contacts; 李娜's is in 苏州. The
+ * deals' fixture's clock starts at NOW too.
+ */
+export function visitFixture(): Promise<VisitFixture> {
+  return fixture({ region: '苏州' });
 }
 
 /** A plan for李娜's customer on Wednesday 09:00–10:00 Shanghai time, with overrides. */
