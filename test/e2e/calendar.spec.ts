@@ -301,10 +301,16 @@ test('the day route is re-ordered from the keyboard and kept', async ({ page, ho
     last,
   ).name;
 
-  // Pick the last stop up with the keyboard and move it to the top.
+  // Pick the last stop up with the keyboard and move it to the top. Each step waits for the
+  // drag to have followed (on a loaded machine key presses can outrun the sortable's layout);
+  // extra presses at the top do nothing.
+  const firstTop = (await stops.first().boundingBox())!.y;
+  const dragged = route.locator(`[data-route-stop="${last}"]`);
   await route.getByRole('button', { name: `Move ${lastName} in the route` }).focus();
   await page.keyboard.press('Space');
-  for (let i = 0; i < count - 1; i++) await page.keyboard.press('ArrowUp', { delay: 50 });
+  await expect(dragged).toHaveCSS('opacity', '0.6');
+  for (let i = 0; i < count + 2; i++) await page.keyboard.press('ArrowUp', { delay: 50 });
+  await expect.poll(async () => (await dragged.boundingBox())!.y).toBeLessThanOrEqual(firstTop + 4);
   await page.keyboard.press('Space');
   await expect(stops.first()).toHaveAttribute('data-route-stop', last);
   await expect
