@@ -1,7 +1,5 @@
 import type { AppContext } from '../core/context';
 import { formatHlc, type HlcState, type HybridClock } from '../core/clock';
-import type { Sqlite } from '../db/connection';
-import { getLocal } from '../db/local-state';
 
 /**
  * Moves `clock` past the clock state last saved in the database (`local_state.hlc`), when that
@@ -9,8 +7,12 @@ import { getLocal } from '../db/local-state';
  * (commit, applyBatch), so within an IMMEDIATE transaction this makes the clock at least as far
  * as every stamp already committed by any connection to the file.
  */
-function catchUp(sqlite: Sqlite, clock: HybridClock, snapshot: () => HlcState): void {
-  const saved = getLocal(sqlite, 'hlc');
+function catchUp(
+  readSaved: () => string | null,
+  clock: HybridClock,
+  snapshot: () => HlcState,
+): void {
+  const saved = readSaved();
   if (!saved) return;
   let state: HlcState;
   try {
@@ -41,12 +43,15 @@ export function linkClockToDatabase(ctx: Pick<AppContext, 'sqlite' | 'clock'>): 
   const now = clock.now.bind(clock);
   const snapshot = clock.snapshot.bind(clock);
   const inWrite = () => ctx.sqlite.open && ctx.sqlite.inTransaction;
+  // Read for every stamp a commit makes: prepared once, not per stamp.
+  const read = ctx.sqlite.prepare("SELECT value FROM local_state WHERE key = 'hlc'");
+  const readSaved = () => (read.get() as { value: string } | undefined)?.value ?? null;
   clock.now = () => {
-    if (inWrite()) catchUp(ctx.sqlite, clock, snapshot);
+    if (inWrite()) catchUp(readSaved, clock, snapshot);
     return now();
   };
   clock.snapshot = () => {
-    if (inWrite()) catchUp(ctx.sqlite, clock, snapshot);
+    if (inWrite()) catchUp(readSaved, clock, snapshot);
     return snapshot();
   };
 }

@@ -12,9 +12,8 @@ import type { HandlersOf } from '../../ipc/dispatch';
 const saved = new WeakMap<AppContext, Set<string>>();
 
 /**
- * Asks the host where to save (with the suggested name), builds the workbook, writes it
- * atomically. The workbook is built before the dialog closes only in the sense that nothing
- * is written until the user has chosen: a cancelled dialog writes nothing.
+ * Asks the host where to save (with the suggested name), then builds the workbook and writes
+ * it atomically: a cancelled dialog builds and writes nothing.
  */
 async function saveWorkbook(
   ctx: AppContext,
