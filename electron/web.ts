@@ -89,6 +89,8 @@ export async function startWebHost(options: {
   token?: string;
   /** Where exports are saved (the browser host has no save dialog): default ~/Downloads. */
   downloadsDir?: string;
+  /** The host's clock (tests inject one; it reaches the sync worker too). */
+  now?: () => Date;
 }): Promise<WebHost> {
   const downloads = options.downloadsDir ?? defaultDownloadsDir();
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -101,7 +103,7 @@ export async function startWebHost(options: {
   function open(): AppContext {
     const replaced = applyPendingReplace(options.db);
     if (replaced.error) console.error(`pacer web: ${replaced.error}`);
-    const opened = openApp(options.db);
+    const opened = openApp(options.db, options.now ? { now: options.now } : {});
     void checkAfterOpen(options.db, {}, (damage) =>
       console.error(`pacer web: ${damage.message}; restore a backup with \`pacer restore\``),
     );

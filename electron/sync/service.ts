@@ -110,12 +110,14 @@ export function checkInBackground(
   const worker = spawnWorker(
     { mode: 'check', file, appOptions: settings.appOptions ?? {} },
     settings,
+    // A check makes no stamps and gets no requests: no clock to follow.
+    () => new Date(0),
   );
   return worker.expect<CheckResult>();
 }
 
 /** Starts a worker thread and talks to it by numbered requests. */
-function spawnWorker(data: WorkerData, settings: WorkerSettings) {
+function spawnWorker(data: WorkerData, settings: WorkerSettings, hostNow: () => Date) {
   const { script, entry } = workerScript(settings);
   if (!existsSync(script)) throw new Error(`the sync worker ${script} is missing`);
   const worker = new Worker(script, { workerData: entry ? { ...data, entry } : data });
@@ -169,7 +171,7 @@ function spawnWorker(data: WorkerData, settings: WorkerSettings) {
           reject,
           ...(onProgress ? { onProgress } : {}),
         });
-        worker.postMessage({ ...message, id } satisfies ToWorker);
+        worker.postMessage({ ...message, id, hostNow: hostNow().getTime() } satisfies ToWorker);
       });
     },
     /** Asks the worker to finish and close its connection; terminates it if it does not. */
@@ -194,8 +196,14 @@ function workerRunner(ctx: AppContext, settings: WorkerSettings): Runner {
   const get = () => {
     if (!worker || worker.failed)
       worker = spawnWorker(
-        { mode: 'device', file: ctx.file, appOptions: settings.appOptions ?? {} },
+        {
+          mode: 'device',
+          file: ctx.file,
+          appOptions: settings.appOptions ?? {},
+          hostNow: ctx.now().getTime(),
+        },
         settings,
+        ctx.now,
       );
     return worker;
   };
@@ -467,14 +475,25 @@ export class SyncService {
   /** Joins `folder` into the new file `file` (on a one-off worker when rounds run on one). */
   async join(file: string, folder: string, onProgress: Progress): Promise<{ teamName: string }> {
     const settings = this.workerSettings();
+    // The new file's clock and ids come from this context's, so an injected clock reaches it.
     if (!settings) {
-      const joined = joinTeam(file, folder, { onProgress });
+      const joined = joinTeam(file, folder, {
+        onProgress,
+        appOptions: { now: this.ctx.now, newId: this.ctx.newId },
+      });
       joined.ctx.close();
       return { teamName: joined.descriptor.name };
     }
     const worker = spawnWorker(
-      { mode: 'join', file, folder, appOptions: settings.appOptions ?? {} },
+      {
+        mode: 'join',
+        file,
+        folder,
+        appOptions: settings.appOptions ?? {},
+        hostNow: this.ctx.now().getTime(),
+      },
       settings,
+      this.ctx.now,
     );
     return worker.expect<{ teamName: string }>(onProgress);
   }

@@ -9,9 +9,17 @@ export type WorkerAppOptions = Pick<
   'nativeBinding' | 'migrationsFolder' | 'appVersion'
 >;
 
+/**
+ * The host's clock reading (epoch ms) when it sent a message. A worker cannot share the host's
+ * `now` function, so it follows the host's clock instead of its own: its time is the host's last
+ * reading plus the time elapsed since (electron/sync/worker.ts). An injected clock (tests, a
+ * fixed `--now`) thus reaches every stamp the worker makes.
+ */
+export type HostClock = { hostNow: number };
+
 export type WorkerData =
-  | { mode: 'device'; file: string; appOptions: WorkerAppOptions }
-  | { mode: 'join'; file: string; folder: string; appOptions: WorkerAppOptions }
+  | ({ mode: 'device'; file: string; appOptions: WorkerAppOptions } & HostClock)
+  | ({ mode: 'join'; file: string; folder: string; appOptions: WorkerAppOptions } & HostClock)
   /** `PRAGMA quick_check` of a database too large to check before the window opens. */
   | { mode: 'check'; file: string; appOptions: WorkerAppOptions };
 
@@ -19,7 +27,7 @@ export type WorkerData =
 export type WorkerRequest =
   { type: 'round'; request: RoundRequest } | { type: 'create'; folder: string; name: string };
 
-export type ToWorker = (WorkerRequest & { id: number }) | { type: 'close' };
+export type ToWorker = (WorkerRequest & { id: number } & HostClock) | { type: 'close' };
 
 /** An error as it crosses the thread boundary, rebuilt on the other side. */
 export type WorkerError =

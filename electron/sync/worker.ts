@@ -19,6 +19,12 @@ if (!port) throw new Error('the sync worker must run in a worker thread');
 const data = workerData as WorkerData;
 const post = (message: FromWorker) => port.postMessage(message);
 
+// The host's clock, not this thread's (worker-protocol.ts `HostClock`): its last reading plus
+// the monotonic time elapsed since it arrived.
+let anchor = { host: 'hostNow' in data ? data.hostNow : 0, local: performance.now() };
+const follow = (hostNow: number) => (anchor = { host: hostNow, local: performance.now() });
+const now = () => new Date(anchor.host + Math.round(performance.now() - anchor.local));
+
 if (data.mode === 'check') {
   let sqlite: Sqlite | null = null;
   try {
@@ -37,7 +43,7 @@ if (data.mode === 'check') {
 } else if (data.mode === 'join') {
   try {
     const joined = joinTeam(data.file, data.folder, {
-      appOptions: data.appOptions,
+      appOptions: { ...data.appOptions, now },
       onProgress: (stage, done, total) => post({ type: 'progress', id: 0, stage, done, total }),
     });
     const teamName = joined.descriptor.name;
@@ -52,7 +58,7 @@ if (data.mode === 'check') {
   const open = (): AppContext => {
     if (!ctx) {
       // The window's connection checked the file when it opened it (quick_check): not again.
-      ctx = openApp(data.file, { ...data.appOptions, quickCheck: false });
+      ctx = openApp(data.file, { ...data.appOptions, now, quickCheck: false });
       linkClockToDatabase(ctx);
     }
     // Who acts is the window's choice; it is saved in the file.
@@ -68,6 +74,7 @@ if (data.mode === 'check') {
       return;
     }
     const { id } = message;
+    follow(message.hostNow);
     try {
       const device = open();
       if (message.type === 'round') {

@@ -11,7 +11,6 @@ import { customerNameKey, parseTags } from '../../../shared/domain/customers';
 import {
   GRADE_STALE_DAYS,
   addDays,
-  defaultFrequencyRules,
   grades,
   type FrequencyRules,
 } from '../../../shared/domain/grading';
@@ -222,10 +221,7 @@ export function listContacts(db: Db, customerId: string): Contact[] {
 export function getCustomer(
   db: Db,
   id: string,
-  list: Omit<ListContext, 'currentUser'> = {
-    rules: defaultFrequencyRules,
-    today: new Date().toISOString().slice(0, 10),
-  },
+  list: Omit<ListContext, 'currentUser'>,
 ): CustomerDetail | undefined {
   const row = db
     .select({

@@ -118,4 +118,46 @@ describe('the browser host runs the sync service', () => {
     expect(statusB.devices).toHaveLength(2);
     expect(field(hostB.ctx, 'customers', customer, 'phone')).toBe('021-1');
   });
+
+  it('the worker stamps with the host clock, not the machine clock, in rounds and joins', async () => {
+    // A clock far from the machine's: every stamp either host's worker makes must carry it.
+    const at = Date.parse('2031-05-04T03:02:01.000Z');
+    const now = () => new Date(at);
+    const fileA = path.join(root, 'a', 'pacer.sqlite');
+    mkdirSync(path.dirname(fileA));
+    const seed = openApp(fileA, { now, deviceName: 'laptop-a' });
+    createTeam(seed, folder, '华东销售部');
+    seed.close();
+    const hostA = await startWebHost({ db: fileA, rendererDir: root, downloadsDir: root, now });
+    closers.push(() => hostA.close());
+    expect(syncServiceOf(hostA.ctx)?.inWorker).toBe(true);
+    newCustomer(hostA.ctx, '上海启明');
+    await api(hostA, 'sync.now');
+
+    const fileB = path.join(root, 'b', 'pacer.sqlite');
+    mkdirSync(path.dirname(fileB));
+    const hostB = await startWebHost({ db: fileB, rendererDir: root, downloadsDir: root, now });
+    closers.push(() => hostB.close());
+    await api(hostB, 'sync.joinTeam', { folder });
+    await api(hostB, 'app.restart');
+    await api(hostB, 'sync.now');
+
+    // Wall times of the saved clock and of every stamp: within a few seconds of the host's
+    // clock (the worker adds the time elapsed since the host's last reading), never today's.
+    for (const ctx of [hostA.ctx, hostB.ctx]) {
+      const saved = JSON.parse(getLocal(ctx.sqlite, 'hlc') ?? '{}') as { wall: number };
+      const stamps = ctx.sqlite
+        .prepare(
+          `SELECT hlc FROM change_log UNION ALL SELECT at_hlc FROM sync_applied
+           UNION ALL SELECT at_hlc FROM sync_seen`,
+        )
+        .pluck()
+        .all() as string[];
+      expect(stamps.length).toBeGreaterThan(0);
+      for (const wall of [saved.wall, ...stamps.map((s) => Number(s.slice(0, 15)))]) {
+        expect(wall).toBeGreaterThanOrEqual(at);
+        expect(wall).toBeLessThan(at + 60_000);
+      }
+    }
+  });
 });
