@@ -298,7 +298,7 @@ export const reports = messages({
         salesCycleAvgDays: '销售周期（平均天数）',
         salesCycleMedianDays: '销售周期（中位天数）',
         milestone: '里程碑',
-        probability: '赢率',
+        probability: '盈率',
         reached: '到达',
         conversion: '转化到下一阶段',
         stays: '停留次数',

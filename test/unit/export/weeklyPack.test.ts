@@ -374,7 +374,7 @@ describe('weekly meeting pack: sheets', () => {
     const total = cellUnder(key, '强度总分', '华东一部', '李娜');
     expect(total.value).toBe(30);
     expect(cellUnder(key, '问题', '华东一部', '李娜').value).toBe(30);
-    expect(cellUnder(key, '赢率', '华东一部', '李娜').value).toBe(0.75);
+    expect(cellUnder(key, '盈率', '华东一部', '李娜').value).toBe(0.75);
     const flags = cellUnder(key, '标记', '华东一部', '李娜');
     expect(flags.value).toBe('虚高');
     expect((flags.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
