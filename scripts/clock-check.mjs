@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const clocks = ['2041-03-01 08:00:00', '2003-03-01 08:00:00'];
-// The suites whose code keeps clocks of its own (HLC stamps, snapshots, backups, workers),
-// plus everything given on the command line.
+// The suites given on the command line, or those whose code keeps clocks of its own (HLC
+// stamps, snapshots, backups, the sync worker).
 const suites = process.argv.slice(2);
 if (suites.length === 0)
   suites.push('test/unit/sync', 'test/unit/backup', 'test/unit/electron/features/sync.handlers');

@@ -17,6 +17,7 @@ import {
   type ToWorker,
   type WorkerAppOptions,
   type WorkerData,
+  type WorkerStart,
   type WorkerRequest,
 } from './worker-protocol';
 import type { SyncStateName, SyncStatus } from '../../shared/contract/sync';
@@ -111,15 +112,20 @@ export function checkInBackground(
     { mode: 'check', file, appOptions: settings.appOptions ?? {} },
     settings,
     // A check makes no stamps and gets no requests: no clock to follow.
-    () => new Date(0),
+    null,
   );
   return worker.expect<CheckResult>();
 }
 
-/** Starts a worker thread and talks to it by numbered requests. */
-function spawnWorker(data: WorkerData, settings: WorkerSettings, hostNow: () => Date) {
+/**
+ * Starts a worker thread and talks to it by numbered requests. The worker follows `hostNow`
+ * (worker-protocol.ts `HostClock`): its reading goes with the start and with every request.
+ */
+function spawnWorker(start: WorkerStart, settings: WorkerSettings, hostNow: (() => Date) | null) {
   const { script, entry } = workerScript(settings);
   if (!existsSync(script)) throw new Error(`the sync worker ${script} is missing`);
+  const reading = () => hostNow?.().getTime() ?? 0;
+  const data: WorkerData = start.mode === 'check' ? start : { ...start, hostNow: reading() };
   const worker = new Worker(script, { workerData: entry ? { ...data, entry } : data });
   worker.unref();
   let nextId = 1;
@@ -171,7 +177,11 @@ function spawnWorker(data: WorkerData, settings: WorkerSettings, hostNow: () => 
           reject,
           ...(onProgress ? { onProgress } : {}),
         });
-        worker.postMessage({ ...message, id, hostNow: hostNow().getTime() } satisfies ToWorker);
+        worker.postMessage({
+          ...message,
+          id,
+          hostNow: hostNow?.().getTime() ?? 0,
+        } satisfies ToWorker);
       });
     },
     /** Asks the worker to finish and close its connection; terminates it if it does not. */
@@ -196,12 +206,7 @@ function workerRunner(ctx: AppContext, settings: WorkerSettings): Runner {
   const get = () => {
     if (!worker || worker.failed)
       worker = spawnWorker(
-        {
-          mode: 'device',
-          file: ctx.file,
-          appOptions: settings.appOptions ?? {},
-          hostNow: ctx.now().getTime(),
-        },
+        { mode: 'device', file: ctx.file, appOptions: settings.appOptions ?? {} },
         settings,
         ctx.now,
       );
@@ -485,13 +490,7 @@ export class SyncService {
       return { teamName: joined.descriptor.name };
     }
     const worker = spawnWorker(
-      {
-        mode: 'join',
-        file,
-        folder,
-        appOptions: settings.appOptions ?? {},
-        hostNow: this.ctx.now().getTime(),
-      },
+      { mode: 'join', file, folder, appOptions: settings.appOptions ?? {} },
       settings,
       this.ctx.now,
     );

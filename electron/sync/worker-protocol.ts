@@ -12,16 +12,21 @@ export type WorkerAppOptions = Pick<
 /**
  * The host's clock reading (epoch ms) when it sent a message. A worker cannot share the host's
  * `now` function, so it follows the host's clock instead of its own: its time is the host's last
- * reading plus the time elapsed since (electron/sync/worker.ts). An injected clock (tests, a
- * fixed `--now`) thus reaches every stamp the worker makes.
+ * reading plus the time elapsed since (electron/sync/worker.ts). An injected clock (the
+ * tests', the web host's `now` option) thus reaches every stamp the worker makes.
  */
 export type HostClock = { hostNow: number };
 
-export type WorkerData =
-  | ({ mode: 'device'; file: string; appOptions: WorkerAppOptions } & HostClock)
-  | ({ mode: 'join'; file: string; folder: string; appOptions: WorkerAppOptions } & HostClock)
+/** What a host starts a worker with; the host's clock is added when it starts (service.ts). */
+export type WorkerStart =
+  | { mode: 'device'; file: string; appOptions: WorkerAppOptions }
+  | { mode: 'join'; file: string; folder: string; appOptions: WorkerAppOptions }
   /** `PRAGMA quick_check` of a database too large to check before the window opens. */
   | { mode: 'check'; file: string; appOptions: WorkerAppOptions };
+
+/** What the worker receives: a check makes no stamps, so it alone has no clock. */
+export type WorkerData =
+  Extract<WorkerStart, { mode: 'check' }> | (Exclude<WorkerStart, { mode: 'check' }> & HostClock);
 
 /** A request to the device worker; the service numbers it. */
 export type WorkerRequest =

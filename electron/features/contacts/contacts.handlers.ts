@@ -2,7 +2,7 @@ import type { contactsContract } from '../../../shared/contract/contacts';
 import type { AppContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import type { HandlersOf } from '../../ipc/dispatch';
-import { getCustomerRecord } from '../customers/customers.repo';
+import { liveCustomer } from '../timeline/timeline.repo';
 import { getContact } from './contacts.repo';
 
 function requireContact(ctx: AppContext, id: string) {
@@ -18,8 +18,7 @@ function shape({ customerId: _customerId, ...contact }: ReturnType<typeof requir
 
 export const contactsHandlers: HandlersOf<typeof contactsContract> = {
   'contacts.create': (input, ctx) => {
-    const customer = getCustomerRecord(ctx.db, input.customerId);
-    if (!customer || customer.deletedAt) throw notFound('customer', input.customerId);
+    if (!liveCustomer(ctx.db, input.customerId)) throw notFound('customer', input.customerId);
     const id = ctx.newId();
     ctx.commit([
       {
