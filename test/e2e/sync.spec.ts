@@ -81,7 +81,10 @@ test('two devices share a team folder: create, join, propagate, conflict, restor
     await pageB.goto(`${b.url.split('?')[0]}#/customers/${customer.id}`);
     await expect(pageB.getByRole('heading', { name: customer.name, level: 2 })).toBeVisible();
 
-    // A renames it; B shows the new name within the interval plus 2 s.
+    // A renames it; B shows the new name after A's next round pushes it and B's next round pulls it
+    // (two 1 s intervals), with 4 s to spare for two browsers and two hosts on a loaded CI machine
+    // (4.9 s was seen there; about 1.3 s on a quiet one). Still under the 10 s default interval, so
+    // only the configured timer can have carried it.
     const renamed = `${customer.name} (renamed)`;
     await page.goto(`${host.url.split('?')[0]}#/customers/${customer.id}`);
     await expect(page.getByRole('heading', { name: customer.name, level: 2 })).toBeVisible();
@@ -93,7 +96,7 @@ test('two devices share a team folder: create, join, propagate, conflict, restor
     await expect(pageB.getByRole('heading', { name: renamed, level: 2 })).toBeVisible();
     const propagation = Date.now() - saved;
     console.log(`sync e2e: a rename on A was visible on B after ${propagation} ms`);
-    expect(propagation).toBeLessThan(INTERVAL_MS + 2000);
+    expect(propagation).toBeLessThan(2 * INTERVAL_MS + 4000);
 
     // The folder disappears (drive disconnected): both say offline and keep working.
     const deal = host.one<{ id: string; title: string; amount: number }>(
