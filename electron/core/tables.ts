@@ -85,7 +85,7 @@ type InsertModels = {
 export type FieldsOf<T extends SyncedTableName> = Omit<InsertModels[T], MetaKey | DerivedOf<T>>;
 // Derived (commit computes them) or cached by triggers: never set by a change.
 type DerivedKeys = {
-  customers: 'nameKey' | 'grade' | 'lastContactAt';
+  customers: 'nameKey' | 'grade' | 'lastContactAt' | 'lastVisitOn';
   deals: 'scoreId' | 'scoreTotal' | 'scoredAt';
   deal_scores: (typeof scorePointColumns)[number];
 };

@@ -68,11 +68,18 @@ export const customers = sqliteTable(
      * team sync or the demo's bulk load — and the overdue filter needs no aggregate.
      */
     lastContactAt: text('last_contact_at'),
+    /**
+     * The local day of the latest done visit (YYYY-MM-DD): what "overdue for a visit" counts
+     * from (domain.md §2: calls, messages and notes do not reset it). A cache kept by triggers
+     * on visits (migration 0010), like last_contact_at.
+     */
+    lastVisitOn: text('last_visit_on'),
     ...syncedColumns(),
   },
   (t) => [
     index('customers_grade_idx').on(t.grade),
     index('customers_last_contact_idx').on(t.lastContactAt),
+    index('customers_last_visit_idx').on(t.lastVisitOn),
     index('customers_name_key_idx').on(t.nameKey),
     index('customers_owner_idx').on(t.ownerId, t.nameKey),
     index('customers_region_idx').on(t.region),

@@ -569,6 +569,22 @@ function customerColumns(t: T, language: Language, today: string): Column<Custom
     { header: t('customers.industry'), format: 'text', value: (r) => r.industry },
     { header: t('customers.phone'), format: 'text', value: (r) => r.phone },
     {
+      header: t('exportTables.customers.lastVisit'),
+      format: 'date',
+      value: (r) => r.lastVisitOn,
+    },
+    {
+      header: t('exportTables.customers.daysSinceVisit'),
+      format: 'days',
+      value: (r) => (r.lastVisitOn ? Math.max(0, daysBetween(r.lastVisitOn, today)) : null),
+    },
+    {
+      header: t('exportTables.customers.overdueDays'),
+      format: 'days',
+      value: (r) => r.overdueDays,
+      status: (r) => (r.overdueDays !== null ? 'bad' : null),
+    },
+    {
       header: t('exportTables.customers.lastContact'),
       format: 'date',
       value: (r) => r.lastContactDay,
@@ -577,12 +593,6 @@ function customerColumns(t: T, language: Language, today: string): Column<Custom
       header: t('exportTables.customers.daysSince'),
       format: 'days',
       value: (r) => (r.lastContactDay ? Math.max(0, daysBetween(r.lastContactDay, today)) : null),
-    },
-    {
-      header: t('exportTables.customers.overdueDays'),
-      format: 'days',
-      value: (r) => r.overdueDays,
-      status: (r) => (r.overdueDays !== null ? 'bad' : null),
     },
     { header: t('grading.relationshipShort'), format: 'integer', value: (r) => r.relationship },
     { header: t('grading.attractivenessShort'), format: 'integer', value: (r) => r.attractiveness },

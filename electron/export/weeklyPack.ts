@@ -894,6 +894,7 @@ function customerVisitsSheet(c: SheetContext): SheetBody {
             value: (a) => a.overdueDays,
             status: () => 'bad',
           },
+          ...contactColumns(c),
         ],
         rows: overdue.rows,
         filter: true,
@@ -901,6 +902,17 @@ function customerVisitsSheet(c: SheetContext): SheetBody {
       }),
     ],
   };
+}
+
+/**
+ * The last done visit (what overdue counts from) and the last contact of any kind beside it:
+ * a customer called last week but not visited for 40 days is still overdue (domain.md §2).
+ */
+function contactColumns({ t }: SheetContext): Column<Abnormal>[] {
+  return [
+    { header: t('reports.figures.lastVisitOn'), format: 'date', value: (a) => a.lastVisitOn },
+    { header: t('reports.figures.lastContactOn'), format: 'date', value: (a) => a.lastContactOn },
+  ];
 }
 
 // ---- 8. Abnormal customers ------------------------------------------------------------------
@@ -975,6 +987,7 @@ function abnormalSheet(c: SheetContext): SheetBody {
             format: 'days',
             value: (a) => (a.reasons.includes('overdueVisit') ? a.overdueDays : null),
           },
+          ...contactColumns(c),
           {
             header: t('reports.figures.overdueBalance'),
             format: 'money',

@@ -86,6 +86,9 @@ export function refreshCaches(
             SELECT max(coalesce(v.actual_start_at, v.start_at)) FROM visits v
             WHERE v.customer_id = customers.id AND v.deleted_at IS NULL AND v.status = 'done'
           )
+        ), last_visit_on = (
+          SELECT max(v.day) FROM visits v
+          WHERE v.customer_id = customers.id AND v.deleted_at IS NULL AND v.status = 'done'
         ) WHERE id = ?`,
       )
       .run(rowId);

@@ -14,6 +14,7 @@ export const customerSorts = [
   'owner',
   'grade',
   'lastContact',
+  'lastVisit',
 ] as const;
 export type CustomerSort = (typeof customerSorts)[number];
 
@@ -31,9 +32,11 @@ export const customerRow = z.object({
   relationship: z.number().nullable(),
   attractiveness: z.number().nullable(),
   gradeReviewedOn: z.string().nullable(),
-  /** The latest timeline entry (ISO instant), null when there is none. */
+  /** The latest contact: a done visit, call, message or note (ISO instant); null when none. */
   lastContactAt: z.string().nullable(),
-  /** Days past the grade's visit frequency, null when not overdue. */
+  /** The local day of the latest done visit (YYYY-MM-DD); null when never visited. */
+  lastVisitOn: z.string().nullable(),
+  /** Days past the grade's visit frequency since the last done visit (or since creation), null when not overdue. */
   overdueDays: z.number().nullable(),
 });
 export type CustomerRow = z.infer<typeof customerRow>;

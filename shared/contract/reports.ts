@@ -300,6 +300,8 @@ export const customerVisitsReport = report('customerVisits', {
       daysSinceVisit: z.number().nullable(),
       visitedWithinRule: z.boolean(),
       overdueDays: z.number().nullable(),
+      /** the latest contact of any kind (visit, call, message, note): its UTC day, null when none */
+      lastContactOn: z.string().nullable(),
     }),
   ]),
 });
@@ -450,6 +452,10 @@ export const abnormalCustomersReport = report('abnormalCustomers', {
     customerRow.extend({
       reasons: z.array(z.enum(abnormalReasons)),
       overdueDays: z.number().nullable(),
+      /** the latest done visit's day, null when never visited */
+      lastVisitOn: z.string().nullable(),
+      /** the latest contact of any kind: its UTC day, null when none */
+      lastContactOn: z.string().nullable(),
       overdueBalance: money,
       oldestOverdueDueOn: z.string().nullable(),
       orders: money,

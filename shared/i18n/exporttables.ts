@@ -34,6 +34,8 @@ export const exporttables = messages({
       count: '{{count, number}} rows',
       customers: {
         fileName: 'Customers',
+        lastVisit: 'Last visit',
+        daysSinceVisit: 'Days since visit',
         lastContact: 'Last contact',
         daysSince: 'Days since contact',
         overdueDays: 'Days overdue',
@@ -79,6 +81,8 @@ export const exporttables = messages({
       count: '共 {{count, number}} 行',
       customers: {
         fileName: '客户列表',
+        lastVisit: '最近拜访',
+        daysSinceVisit: '距上次拜访天数',
         lastContact: '最近联系',
         daysSince: '距上次联系天数',
         overdueDays: '超期天数',

@@ -195,6 +195,7 @@ export const reportViews: Record<ReportName, ReportView> = {
       f('daysSince', 'daysSinceVisit', 'days'),
       f('ruleDays', 'ruleDays', 'days'),
       f('overdueDays', 'overdueDays', 'days'),
+      f('lastContact', 'lastContactOn', 'day'),
     ],
     extra: {
       path: 'grades',
@@ -267,6 +268,8 @@ export const reportViews: Record<ReportName, ReportView> = {
       f('grade', 'grade', 'grade'),
       f('reasons', 'reasons', 'reasons'),
       f('overdueDays', 'overdueDays', 'days'),
+      f('lastVisit', 'lastVisitOn', 'day'),
+      f('lastContact', 'lastContactOn', 'day'),
       f('overdueBalance', 'overdueBalance', 'money'),
       f('orders', 'orders', 'money'),
       f('previousOrders', 'previousOrders', 'money'),

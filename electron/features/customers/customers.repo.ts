@@ -42,14 +42,16 @@ function ruleDays(rules: FrequencyRules): SQL<number | null> {
 }
 
 /**
- * Days past the grade's visit frequency, NULL when not overdue. The last contact is the
- * latest timeline entry, or the day the customer was created when there is none.
+ * Days past the grade's visit frequency, NULL when not overdue (超期未拜访, domain.md §2):
+ * counted from the latest done visit (`last_visit_on`), or from the day the customer was
+ * created when it was never visited. Calls, messages and notes do not reset it; the last
+ * contact is shown beside it as its own figure.
  */
 export function overdueDaysSql({
   rules,
   today,
 }: Pick<ListContext, 'rules' | 'today'>): SQL<number | null> {
-  const since = sql`CAST(julianday(${today}) - julianday(substr(coalesce(${customers.lastContactAt}, ${customers.createdAt}), 1, 10)) AS INTEGER)`;
+  const since = sql`CAST(julianday(${today}) - julianday(coalesce(${customers.lastVisitOn}, substr(${customers.createdAt}, 1, 10))) AS INTEGER)`;
   const rule = ruleDays(rules);
   return sql<
     number | null
@@ -74,6 +76,7 @@ const baseColumns = {
   attractiveness: customers.attractiveness,
   gradeReviewedOn: customers.gradeReviewedOn,
   lastContactAt: customers.lastContactAt,
+  lastVisitOn: customers.lastVisitOn,
 };
 
 function rowColumns(list: ListContext) {
@@ -89,6 +92,7 @@ const sortColumns = {
   owner: owner.name,
   grade: gradeOrder,
   lastContact: sql`coalesce(${customers.lastContactAt}, '')`,
+  lastVisit: sql`coalesce(${customers.lastVisitOn}, '')`,
 } as const;
 
 type ScopeQuery = Pick<CustomerQuery, 'scope' | 'teamId' | 'ownerId'> & Partial<CustomerQuery>;

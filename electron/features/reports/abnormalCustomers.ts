@@ -112,6 +112,8 @@ export function abnormalCustomersReport(ctx: ReportContext): ReportOf<'abnormalC
       isOverdueCollection: number;
       isOrderDrop: number;
       overdueDays: number | null;
+      lastVisitOn: string | null;
+      lastContactOn: string | null;
       overdueBalance: number;
       oldestOverdueDueOn: string | null;
       orders: number;
@@ -121,6 +123,7 @@ export function abnormalCustomersReport(ctx: ReportContext): ReportOf<'abnormalC
       select: sql`customers.id AS id, customers.name AS name, customers.grade AS grade,
         late.customer_id IS NOT NULL AS isOverdueVisit, debt.customer_id IS NOT NULL AS isOverdueCollection,
         ord.customer_id IS NOT NULL AS isOrderDrop, ${overdue} AS overdueDays,
+        customers.last_visit_on AS lastVisitOn, substr(customers.last_contact_at, 1, 10) AS lastContactOn,
         coalesce(debt.balance, 0) AS overdueBalance, debt.oldest AS oldestOverdueDueOn,
         coalesce(ord.orders, 0) AS orders, coalesce(ord.previousOrders, 0) AS previousOrders`,
       from,

@@ -129,6 +129,7 @@ export function customerVisitsReport(ctx: ReportContext): ReportOf<'customerVisi
       visits: number;
       lastVisitOn: string | null;
       overdueDays: number | null;
+      lastContactOn: string | null;
     }>(db, {
       select: sql`customers.id AS id, customers.name AS name, customers.grade AS grade,
         ${ruleDays} AS ruleDays, coalesce(pv.n, 0) AS visits,
@@ -136,7 +137,7 @@ export function customerVisitsReport(ctx: ReportContext): ReportOf<'customerVisi
           AND v.start_at < ${addDaysTo(refDay, 2)} AND v.day <= ${refDay}
           AND v.status = 'done' AND v.deleted_at IS NULL
           ORDER BY v.start_at DESC LIMIT 1) AS lastVisitOn,
-        ${overdue} AS overdueDays`,
+        ${overdue} AS overdueDays, substr(customers.last_contact_at, 1, 10) AS lastContactOn`,
       from: sql`customers LEFT JOIN ${perCustomer} pv ON pv.customer_id = customers.id
         WHERE customers.deleted_at IS NULL AND customers.owner_id = ${ownerId(ctx)}`,
       order: sql`${gradeOrder}, customers.name_key, customers.id`,

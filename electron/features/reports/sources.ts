@@ -164,7 +164,7 @@ export const categoryMeasures = ['development', 'negotiation', 'maintenance'] as
 
 /**
  * A customer (the `customers` row of the outer query) overdue for a visit today, as a
- * condition: the customer list's rule (`overdueDaysSql`: days since the last contact, or
+ * condition: the customer list's rule (`overdueDaysSql`: days since the last done visit, or
  * since creation, > the grade's frequency rule) written as "that day < today − rule", which
  * compares strings instead of computing days for every customer.
  */
@@ -175,5 +175,5 @@ export function overdueSql(rules: FrequencyRules, today: string): SQL {
     ),
     sql` `,
   )} END)`;
-  return sql`(substr(coalesce(customers.last_contact_at, customers.created_at), 1, 10) < ${cutoff})`;
+  return sql`(coalesce(customers.last_visit_on, substr(customers.created_at, 1, 10)) < ${cutoff})`;
 }

@@ -34,7 +34,7 @@ import { CustomerDeals } from '../deals/CustomerDeals';
 import { GradingCard } from '../grading/GradingCard';
 import { CustomerReceivablesBadge } from '../receivables/CustomerReceivablesBadge';
 import { ContactFormModal } from './ContactFormModal';
-import { LastContact } from './LastContact';
+import { LastContact, LastVisit } from './LastContact';
 import { CustomerFollowUps } from '../followups/CustomerFollowUps';
 import { CustomerTimeline } from '../timeline/CustomerTimeline';
 import { CustomerFormModal } from './CustomerFormModal';
@@ -80,11 +80,19 @@ export function CustomerDetailPage() {
             <StatusBadge status={c.status} />
             <CustomerReceivablesBadge customerId={c.id} />
           </Group>
-          <Group gap="xs">
-            <Text size="sm" c="dimmed">
-              {t('customers.lastContact')}
-            </Text>
-            <LastContact at={c.lastContactAt} overdueDays={c.overdueDays} grade={c.grade} />
+          <Group gap="lg">
+            <Group gap="xs">
+              <Text size="sm" c="dimmed">
+                {t('customers.lastVisit')}
+              </Text>
+              <LastVisit on={c.lastVisitOn} overdueDays={c.overdueDays} grade={c.grade} />
+            </Group>
+            <Group gap="xs">
+              <Text size="sm" c="dimmed">
+                {t('customers.lastContact')}
+              </Text>
+              <LastContact at={c.lastContactAt} />
+            </Group>
           </Group>
           <Group gap={6}>
             {c.tags.map((tag) => (

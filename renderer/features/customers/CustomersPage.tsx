@@ -44,7 +44,7 @@ import { GradeBadge } from '../grading/GradeBadge';
 import { ExportButton } from '../exports/ExportButton';
 import { ImportCustomersButton } from '../imports/ImportCustomersButton';
 import { BulkBar } from './BulkBar';
-import { LastContact } from './LastContact';
+import { LastContact, LastVisit } from './LastContact';
 import { CustomerFormModal } from './CustomerFormModal';
 import { StatusBadge } from './StatusBadge';
 import { PAGE_SIZE, useCustomerFilters } from './useCustomerFilters';
@@ -302,6 +302,7 @@ export function CustomersPage() {
                   <SortHeader label={t('customers.status')} {...sortProps('status')} />
                   <SortHeader label={t('customers.region')} {...sortProps('region')} />
                   <SortHeader label={t('customers.owner')} {...sortProps('owner')} />
+                  <SortHeader label={t('customers.lastVisit')} {...sortProps('lastVisit')} />
                   <SortHeader label={t('customers.lastContact')} {...sortProps('lastContact')} />
                   <SortHeader label={t('customers.updated')} {...sortProps('updatedAt')} />
                   <Table.Th w={48} />
@@ -322,7 +323,7 @@ export function CustomersPage() {
                     ))
                   : Array.from({ length: 8 }, (_, i) => (
                       <Table.Tr key={i}>
-                        {Array.from({ length: 9 }, (__, j) => (
+                        {Array.from({ length: 10 }, (__, j) => (
                           <Table.Td key={j}>
                             <Skeleton h={14} />
                           </Table.Td>
@@ -423,7 +424,10 @@ function CustomerTableRow({
         )}
       </Table.Td>
       <Table.Td>
-        <LastContact at={row.lastContactAt} overdueDays={row.overdueDays} grade={row.grade} />
+        <LastVisit on={row.lastVisitOn} overdueDays={row.overdueDays} grade={row.grade} />
+      </Table.Td>
+      <Table.Td>
+        <LastContact at={row.lastContactAt} />
       </Table.Td>
       <Table.Td className="tabular" c="dimmed">
         {formatDate(row.updatedAt, i18n.language)}

@@ -442,6 +442,7 @@ describe('table export: the customer list', () => {
         tags: JSON.stringify(i === 0 ? ['老客户', '重点'] : []),
         last_contact_at:
           i % 5 === 0 ? null : at(`2026-10-${String((i % 28) + 1).padStart(2, '0')}`),
+        last_visit_on: i % 3 === 0 ? null : `2026-09-${String((i % 28) + 1).padStart(2, '0')}`,
       });
     const query = {
       scope: 'all',
@@ -476,9 +477,11 @@ describe('table export: the customer list', () => {
       '区域',
       '行业',
       '电话',
+      '最近拜访',
+      '距上次拜访天数',
+      '超期天数',
       '最近联系',
       '距上次联系天数',
-      '超期天数',
       '关系',
       '吸引力',
       '标签',
@@ -504,7 +507,18 @@ describe('table export: the customer list', () => {
           ),
         );
       } else expect(t.cell(x, '最近联系').value).toBeNull();
+      if (c.lastVisitOn) {
+        expect(t.cell(x, '最近拜访').value).toEqual(new Date(`${c.lastVisitOn}T00:00:00Z`));
+        expect(t.cell(x, '距上次拜访天数').value).toBe(
+          Math.round(
+            (Date.parse(`${TODAY}T00:00:00Z`) - Date.parse(`${c.lastVisitOn}T00:00:00Z`)) /
+              86_400_000,
+          ),
+        );
+      } else expect(t.cell(x, '最近拜访').value).toBeNull();
     }
+    // The data holds both kinds: visited customers and contacted ones.
+    expect(listed.some((c) => c.lastVisitOn)).toBe(true);
     expect(t.cell(t.rows[listed.findIndex((r) => r.name === '客户00')]!, '标签').value).toBe(
       '老客户、重点',
     );

@@ -312,6 +312,22 @@ describe('team folder: create, join, push, pull', () => {
           category: null,
         },
       },
+      {
+        op: 'insert',
+        table: 'visits',
+        id: b.newId(),
+        values: {
+          ownerId: 'someone',
+          customerId: id,
+          day: '2026-11-20',
+          startAt: '2026-11-20T02:00:00.000Z',
+          endAt: '2026-11-20T03:00:00.000Z',
+          timeZone: 'Asia/Shanghai',
+          purpose: 'service',
+          planned: true,
+          status: 'done',
+        },
+      },
     ]);
     push(b, b.transport);
     // C reads only B first: the customer does not exist there yet.
@@ -328,6 +344,7 @@ describe('team folder: create, join, push, pull', () => {
     expect(field(c, 'customers', id, 'notes')).toBe('from B');
     // Trigger caches of rows created after their sources: recomputed as the triggers would.
     expect(field(c, 'customers', id, 'last_contact_at')).toBe('2026-11-23T10:00:00.000Z');
+    expect(field(c, 'customers', id, 'last_visit_on')).toBe('2026-11-20');
     expect(field(c, 'deals', deal, 'score_id')).toBe(score);
     expect(field(c, 'deals', deal, 'score_total')).toBe(100);
     expect(field(c, 'deal_scores', score, 'total_points')).toBe(100);

@@ -92,6 +92,7 @@ describe('customers.create and customers.get', () => {
       gradeOverride: null,
       gradeOverrideReason: null,
       lastContactAt: null,
+      lastVisitOn: null,
       overdueDays: null,
       contacts: [],
     });
@@ -457,6 +458,7 @@ describe('customers.list', () => {
       attractiveness: null,
       gradeReviewedOn: null,
       lastContactAt: null,
+      lastVisitOn: null,
       overdueDays: null,
     });
     expect(result.rows.find((r) => r.name === 'a_b 实业')?.ownerName).toBeNull();

@@ -34,6 +34,30 @@ async function logActivity(customerId: string, at: string, kind: 'call' | 'hando
   return id;
 }
 
+/** A done visit on a day (local noon UTC), written as a commit like the summary writes it. */
+function logVisit(customerId: string, day: string, status: 'done' | 'planned' = 'done') {
+  const id = app.newId();
+  app.commit([
+    {
+      op: 'insert',
+      table: 'visits',
+      id,
+      values: {
+        ownerId: manager.id,
+        customerId,
+        day,
+        startAt: `${day}T04:00:00.000Z`,
+        endAt: `${day}T05:00:00.000Z`,
+        timeZone: 'Asia/Shanghai',
+        purpose: 'service',
+        planned: true,
+        status,
+      },
+    },
+  ]);
+  return id;
+}
+
 beforeEach(async () => {
   app = tempApp({ start: '2026-11-23T09:00:00.000Z' });
   const team = await startTeam(app, ['Rep']);
@@ -210,14 +234,16 @@ describe('last contact and overdue', () => {
     ).toBe(0);
   });
 
-  it('filters and shows overdue customers by their grade’s rule, counted from the last contact or creation', async () => {
+  it('filters and shows overdue customers by their grade’s rule, counted from the last done visit or creation: calls do not reset it', async () => {
     const key = await customer('Key Co');
     const potential = await customer('Potential Co');
     const ordinary = await customer('Ordinary Co');
+    const phoned = await customer('Phoned Key Co');
     for (const [c, r, a] of [
       [key, 4, 4],
       [potential, 2, 4],
       [ordinary, 4, 2],
+      [phoned, 4, 4],
     ] as const) {
       await call(app, 'customers.setGrading', {
         id: c.id,
@@ -228,12 +254,25 @@ describe('last contact and overdue', () => {
         today: TODAY,
       });
     }
-    await logActivity(key.id, '2026-11-01T08:00:00.000Z'); // 22 days before today: key rule 14 → 8 overdue
-    await logActivity(potential.id, '2026-11-01T08:00:00.000Z'); // 22 < 30: fine
-    // Ordinary Co has no contact: counted from its creation today → fine.
-    const list = await call(app, 'customers.list', { scope: 'all', overdue: true, today: TODAY });
-    expect(list.rows.map((r) => [r.name, r.overdueDays])).toEqual([['Key Co', 8]]);
-    expect(list.total).toBe(1);
+    logVisit(key.id, '2026-11-01'); // 22 days before today: key rule 14 → 8 overdue
+    logVisit(key.id, '2026-11-20', 'planned'); // a planned visit is not a visit
+    logVisit(potential.id, '2026-11-01'); // 22 < 30: fine
+    // Phoned Key Co: visited on 11-02 (21 days: 7 overdue), called yesterday: still overdue,
+    // and the call shows as its last contact beside the last visit.
+    logVisit(phoned.id, '2026-11-02');
+    await logActivity(phoned.id, '2026-11-22T08:00:00.000Z');
+    // Ordinary Co has no visit: counted from its creation today → fine.
+    const list = await call(app, 'customers.list', {
+      scope: 'all',
+      overdue: true,
+      today: TODAY,
+      sort: 'name',
+    });
+    expect(list.rows.map((r) => [r.name, r.overdueDays, r.lastVisitOn, r.lastContactAt])).toEqual([
+      ['Key Co', 8, '2026-11-01', '2026-11-01T04:00:00.000Z'],
+      ['Phoned Key Co', 7, '2026-11-02', '2026-11-22T08:00:00.000Z'],
+    ]);
+    expect(list.total).toBe(2);
 
     // Across a month end: the same data seen on 2026-12-05 (34 days since 11-01).
     const later = await call(app, 'customers.list', {
@@ -244,8 +283,20 @@ describe('last contact and overdue', () => {
     });
     expect(later.rows.map((r) => [r.name, r.overdueDays])).toEqual([
       ['Key Co', 20],
+      ['Phoned Key Co', 19],
       ['Potential Co', 4],
     ]);
+
+    // A later visit resets it; deleting that visit brings it back.
+    const visit = logVisit(phoned.id, '2026-11-21');
+    expect((await call(app, 'customers.get', { id: phoned.id })).overdueDays).toBe(null);
+    app.commit([{ op: 'delete', table: 'visits', id: visit }]);
+    const back = await call(app, 'customers.get', { id: phoned.id });
+    expect([back.lastVisitOn, back.overdueDays]).toEqual(['2026-11-02', 7]);
+    // The cache is not a change: only the visits were logged.
+    expect(
+      count(app, 'change_log', "table_name = 'customers' AND \"column\" = 'last_visit_on'"),
+    ).toBe(0);
 
     // Edited rules apply at once.
     await call(app, 'settings.setFrequencyRules', {

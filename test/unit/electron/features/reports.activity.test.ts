@@ -306,20 +306,31 @@ describe('reports: customer visit statistics (domain.md §7.4)', () => {
       coverage: 0,
     });
   });
-  it('counts overdue customers exactly as the customer list’s overdue filter does', async () => {
-    // Key rule 14 days, potential 30, ordinary 60: last contacts on the boundaries (today 11-23).
-    const contact = (grade: string | null, day: string | null) => {
+  it('counts overdue customers by done visits, exactly as the customer list’s overdue filter does', async () => {
+    // Key rule 14 days, potential 30, ordinary 60: last done visits on the boundaries (today 11-23).
+    const visited = (grade: string | null, day: string | null) => {
       const id = w.customer({ owner: A, grade, created_at: '2026-01-01T00:00:00.000Z' });
-      if (day) w.activity({ user: A, customer: id, at: `${day}T23:30:00.000Z` });
+      if (day) w.visit({ owner: A, customer: id, day });
+      return id;
     };
-    contact('key', '2026-11-09'); // 14 days: not overdue
-    contact('key', '2026-11-08'); // 15 days: overdue
-    contact('potential', '2026-10-24'); // 30: not
-    contact('potential', '2026-10-23'); // 31: overdue
-    contact('ordinary', '2026-09-24'); // 60: not
-    contact('ordinary', null); // never, created in January: overdue
-    contact('ignore', null); // no rule
-    contact(null, null); // ungraded
+    visited('key', '2026-11-09'); // 14 days: not overdue
+    visited('key', '2026-11-08'); // 15 days: overdue
+    visited('potential', '2026-10-24'); // 30: not
+    visited('potential', '2026-10-23'); // 31: overdue
+    visited('ordinary', '2026-09-24'); // 60: not
+    visited('ordinary', null); // never, created in January: overdue
+    visited('ignore', null); // no rule
+    visited(null, null); // ungraded
+    // Phoned yesterday but last visited 40 days ago: still overdue (domain.md §2), and the
+    // call shows as its last contact.
+    const phoned = visited('key', '2026-10-14');
+    w.activity({ user: A, customer: phoned, at: '2026-11-22T02:00:00.000Z' });
+    // Called within the rule, never visited, created in January: overdue.
+    const calledOnly = visited('potential', null);
+    w.activity({ user: A, customer: calledOnly, at: '2026-11-20T02:00:00.000Z' });
+    // A planned (not done) visit within the rule does not count either.
+    const planned = visited('key', '2026-10-01');
+    w.visit({ owner: A, customer: planned, day: '2026-11-20', status: 'planned' });
     const r = await w.run('customerVisits', { kind: 'month', date: '2026-11-01' });
     const list = await call(w.app, 'customers.list', {
       scope: 'all',
@@ -327,8 +338,24 @@ describe('reports: customer visit statistics (domain.md §7.4)', () => {
       today: TODAY,
       pageSize: 200,
     });
-    expect(list.total).toBe(3);
+    expect(list.total).toBe(6);
     expect(r.keyFigures.overdueCustomers).toBe(list.total);
+    const rows = await w.run(
+      'customerVisits',
+      { kind: 'month', date: '2026-11-01' },
+      { type: 'rep', id: A },
+    );
+    expect(rows.rows.find((c) => c.id === phoned)).toMatchObject({
+      lastVisitOn: '2026-10-14',
+      daysSinceVisit: 40,
+      overdueDays: 26,
+      lastContactOn: '2026-11-22',
+    });
+    expect(rows.rows.find((c) => c.id === calledOnly)).toMatchObject({
+      lastVisitOn: null,
+      overdueDays: 326 - 30,
+      lastContactOn: '2026-11-20',
+    });
   });
 });
 
@@ -336,12 +363,16 @@ describe('reports: abnormal customers (domain.md §7.8)', () => {
   it('overdue key/potential customers, overdue collections, orders fallen by half', async () => {
     const q4 = { kind: 'quarter', date: '2026-11-23' } as const;
     const made = '2026-01-01T00:00:00.000Z';
-    // a1 key, last contact 11-01 (22 days > 14): overdue for a visit.
+    // a1 key, last visited 11-01 (22 days > 14): overdue for a visit.
     const a1 = w.customer({ owner: A, name: '甲', grade: 'key', created_at: made });
-    w.activity({ user: A, customer: a1, at: '2026-11-01T02:00:00.000Z' });
+    w.visit({ owner: A, customer: a1, day: '2026-11-01' });
+    // a7 key, visited 11-02 (21 days: 7 over) and phoned yesterday: a call does not reset it.
+    const a7 = w.customer({ owner: A, name: '庚', grade: 'key', created_at: made });
+    w.visit({ owner: A, customer: a7, day: '2026-11-02' });
+    w.activity({ user: A, customer: a7, at: '2026-11-22T02:00:00.000Z' });
     // a2 potential, seen 11-20; a won deal's receivable due 11-01: 100,000, collected 30,000.
     const a2 = w.customer({ owner: A, name: '乙', grade: 'potential', created_at: made });
-    w.activity({ user: A, customer: a2, at: '2026-11-20T02:00:00.000Z' });
+    w.visit({ owner: A, customer: a2, day: '2026-11-20' });
     const d2 = w.deal({
       owner: A,
       customer: a2,
@@ -388,33 +419,33 @@ describe('reports: abnormal customers (domain.md §7.8)', () => {
     });
     // a4 (C): Q3 orders 400,000, Q4 200,000 — half: fell by half.
     const a4 = w.customer({ owner: C, name: '丁', grade: 'ordinary', created_at: made });
-    w.activity({ user: C, customer: a4, at: '2026-11-20T02:00:00.000Z' });
+    w.visit({ owner: C, customer: a4, day: '2026-11-20' });
     w.deal({ owner: C, customer: a4, amount: 400_000, status: 'won', closedOn: '2026-08-10' });
     w.deal({ owner: C, customer: a4, amount: 200_000, status: 'won', closedOn: '2026-10-10' });
     // a5 key, seen 11-20: Q3 300,000 → Q4 200,000 (not half).
     const a5 = w.customer({ owner: A, name: '戊', grade: 'key', created_at: made });
-    w.activity({ user: A, customer: a5, at: '2026-11-20T02:00:00.000Z' });
+    w.visit({ owner: A, customer: a5, day: '2026-11-20' });
     w.deal({ owner: A, customer: a5, amount: 300_000, status: 'won', closedOn: '2026-09-10' });
     w.deal({ owner: A, customer: a5, amount: 200_000, status: 'won', closedOn: '2026-11-10' });
     // a6 potential, seen 11-20: a deal moved back out of won keeps a frozen, unpaid receivable.
     const a6 = w.customer({ owner: A, name: '己', grade: 'potential', created_at: made });
-    w.activity({ user: A, customer: a6, at: '2026-11-20T02:00:00.000Z' });
+    w.visit({ owner: A, customer: a6, day: '2026-11-20' });
     const d6 = w.deal({ owner: A, customer: a6, amount: 80_000, milestone: 'M5' });
     w.insert('receivables', { deal_id: d6, customer_id: a6, amount: 80_000, due_on: '2026-10-01' });
 
     const r = await w.run('abnormalCustomers', q4);
     expect(r.trend).toBeNull();
     expect(r.keyFigures).toEqual({
-      abnormalCustomers: 3,
-      overdueVisit: 1,
+      abnormalCustomers: 4,
+      overdueVisit: 2,
       overdueCollection: 1,
       overdueBalance: 70_000,
       orderDrop: 1,
       previousPeriod: { from: '2026-07-01', to: '2026-09-30' },
     });
     expect(rowOf(r.rows, T1)).toMatchObject({
-      abnormalCustomers: 2,
-      overdueVisit: 1,
+      abnormalCustomers: 3,
+      overdueVisit: 2,
       overdueCollection: 1,
       orderDrop: 0,
     });
@@ -433,11 +464,21 @@ describe('reports: abnormal customers (domain.md §7.8)', () => {
         oldestOverdueDueOn: '2026-11-01',
         overdueDays: null,
       }),
+      // 庚 (gēng) before 甲 (jiǎ): the list's name order, after the balances.
+      expect.objectContaining({
+        id: a7,
+        reasons: ['overdueVisit'],
+        overdueDays: 7,
+        lastVisitOn: '2026-11-02',
+        lastContactOn: '2026-11-22',
+      }),
       expect.objectContaining({
         id: a1,
         reasons: ['overdueVisit'],
         overdueDays: 8,
         overdueBalance: 0,
+        lastVisitOn: '2026-11-01',
+        lastContactOn: '2026-11-01',
       }),
     ]);
     const c = await w.run('abnormalCustomers', q4, { type: 'rep', id: C });
