@@ -23,7 +23,9 @@ const TOKEN_KEY = 'pacer.token';
  * The browser host hands its token in the URL fragment once (`/#token=…`, which no request
  * carries to a server): keep it for this tab and take it out of the address bar and the
  * history entry before the router reads the fragment. `/#token=…#/customers` opens a route.
- * Runs when this module loads, which main.tsx makes happen before the router is created.
+ * Runs when this module loads, which main.tsx makes happen before the router is created, and
+ * on every fragment change (listeners added before the router's run first), since opening
+ * the printed URL again in the same tab changes only the fragment and reloads nothing.
  */
 function adoptFragmentToken(): void {
   if (typeof window === 'undefined' || window.pacer) return;
@@ -39,6 +41,10 @@ function adoptFragmentToken(): void {
   );
 }
 adoptFragmentToken();
+if (typeof window !== 'undefined' && !window.pacer) {
+  window.addEventListener('popstate', adoptFragmentToken);
+  window.addEventListener('hashchange', adoptFragmentToken);
+}
 
 function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';

@@ -62,7 +62,12 @@ test('the token leaves the URL at once, ?token= is refused, and the app and its 
       .getByRole('link', { name: 'Streamed Into View Ltd' }),
   ).toBeVisible();
 
+  // The printed URL opened again in this tab changes only the fragment: no reload, same result.
+  await page.goto(`${host.url}#/deals`);
+  await expect(page).toHaveURL(`${origin}/#/deals`);
+
   // A reload keeps the tab signed in (sessionStorage), still with no token in the URL.
+  await page.goto(`${origin}/#/customers?q=Streamed+Into+View`);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Customers', exact: true })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Customers' })).toBeVisible();
