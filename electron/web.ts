@@ -70,6 +70,15 @@ function sameToken(given: string | null | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The value of one cookie of a request, if it carries it. */
+function cookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -81,6 +90,18 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 /**
  * The browser host: the built renderer and the same handlers as the Electron app, over
  * HTTP on 127.0.0.1 only, each API call guarded by a per-run random token.
+ *
+ * Where the token travels, so that no log, history or Referer keeps it:
+ * - The URL printed at start carries it in the fragment (`/#token=…`), which a browser never
+ *   sends to a server; the page reads it, keeps it in sessionStorage for the tab and removes
+ *   it from the address bar with history.replaceState before the router starts.
+ * - Every API call sends it in the `x-pacer-token` header. A token in the query string is
+ *   refused (401) like a missing one.
+ * - The event stream cannot send headers (EventSource has no such option), so the page first
+ *   calls POST /api/events/session with the header; that answers with an HttpOnly,
+ *   SameSite=Strict cookie scoped to Path=/api/events holding a second random key, which
+ *   opens the event stream and nothing else (no call, no data). The cookie's name carries
+ *   the port, since cookies on 127.0.0.1 are shared by every port.
  */
 export async function startWebHost(options: {
   db: string;
@@ -94,6 +115,8 @@ export async function startWebHost(options: {
 }): Promise<WebHost> {
   const downloads = options.downloadsDir ?? defaultDownloadsDir();
   const token = options.token ?? randomBytes(24).toString('base64url');
+  // Opens /api/events only; handed out as a cookie to a header-authenticated page.
+  const eventsKey = randomBytes(24).toString('base64url');
   const rendererDir =
     options.rendererDir ??
     path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'renderer');
@@ -134,6 +157,7 @@ export async function startWebHost(options: {
   let ctx = open();
 
   let port = 0;
+  let eventsCookie = 'pacer-events';
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
       if (!res.headersSent)
@@ -151,15 +175,26 @@ export async function startWebHost(options: {
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname.startsWith('/api/')) {
-      const given = req.headers['x-pacer-token'] ?? url.searchParams.get('token');
-      if (!sameToken(Array.isArray(given) ? given[0] : given, token)) {
+      const given = req.headers['x-pacer-token'];
+      const byHeader = sameToken(Array.isArray(given) ? given[0] : given, token);
+      const stream = url.pathname === '/api/events' && req.method === 'GET';
+      const byCookie = stream && sameToken(cookie(req, eventsCookie), eventsKey);
+      if (!byHeader && !byCookie) {
         json(res, 401, {
           ok: false,
           error: { code: 'invalid_input', message: 'missing or wrong token' },
         });
         return;
       }
-      if (url.pathname === '/api/events' && req.method === 'GET') {
+      if (url.pathname === '/api/events/session' && req.method === 'POST') {
+        res.writeHead(204, {
+          'set-cookie': `${eventsCookie}=${eventsKey}; Path=/api/events; HttpOnly; SameSite=Strict`,
+          'cache-control': 'no-store',
+        });
+        res.end();
+        return;
+      }
+      if (stream) {
         res.writeHead(200, {
           'content-type': 'text/event-stream',
           'cache-control': 'no-store',
@@ -223,8 +258,10 @@ export async function startWebHost(options: {
   });
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : 0;
+  eventsCookie = `pacer-events-${port}`;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    // The token rides in the fragment: never sent to this server, removed by the page at once.
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     downloadsDir: downloads,
     port,
     token,

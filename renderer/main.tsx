@@ -1,3 +1,5 @@
+// First: takes the browser host's token out of the URL before the router reads it.
+import './api/client';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/spotlight/styles.css';

@@ -29,12 +29,13 @@ const api = spawn(
 children.push(api);
 let announced = false;
 createInterface({ input: api.stdout }).on('line', (line) => {
-  const token = /[?&]token=([\w-]+)/.exec(line)?.[1];
+  // The host prints its URL with the token in the fragment (never sent to a server).
+  const token = /#token=([\w-]+)/.exec(line)?.[1];
   if (token && !announced) {
     announced = true;
     const vite = spawn(bin('vite'), [], { cwd: root, stdio: 'inherit' });
     children.push(vite);
-    console.log(`\nPacer (development) on ${db}\nOpen http://127.0.0.1:5173/?token=${token}\n`);
+    console.log(`\nPacer (development) on ${db}\nOpen http://127.0.0.1:5173/#token=${token}\n`);
   } else if (!token) {
     console.log(line);
   }

@@ -15,7 +15,7 @@ async function call<T>(host: WebHost, method: string, input: unknown): Promise<T
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      'x-pacer-token': url.searchParams.get('token') ?? '',
+      'x-pacer-token': host.token,
     },
     body: JSON.stringify(input),
   });

@@ -15,23 +15,58 @@ const codeOf = (error: unknown): string | undefined => {
 };
 
 /**
+ * Refuses a folder that cannot take a file: one that does not exist, or a path where a
+ * file stands in for a folder (`out/report.xlsx/x.xlsx`): the message names that file.
+ */
+export function checkFolder(dir: string, fs: Pick<SaveFs, 'statSync'> = nodeFs): void {
+  const kind = (p: string): 'folder' | 'file' | 'none' => {
+    try {
+      return fs.statSync(p).isDirectory() ? 'folder' : 'file';
+    } catch {
+      return 'none';
+    }
+  };
+  if (kind(dir) === 'folder') return;
+  // The nearest part of the path that exists says what is wrong with it.
+  for (let at = dir; ; at = path.dirname(at)) {
+    const found = kind(at);
+    if (found === 'file') {
+      throw new AppError(
+        'invalid_input',
+        `${at} is a file, not a folder`,
+        'exports.errors.notAFolder',
+        { file: at, folder: dir },
+      );
+    }
+    if (found === 'folder' || path.dirname(at) === at) break;
+  }
+  throw new AppError(
+    'invalid_input',
+    `the folder ${dir} does not exist`,
+    'exports.errors.folderMissing',
+    { folder: dir },
+  );
+}
+
+/** What a save did: `replaced` says a file already at that path was replaced. */
+export type Saved = { replaced: boolean };
+
+/**
  * Writes `data` to `file` so that the file is either the old one or the whole new one: the
  * bytes go to a temporary file beside it (flushed to disk), which then replaces `file` by a
  * rename. A failure removes the temporary file and becomes an AppError the user can act on:
  * a missing folder, a read-only folder, a full disk, or a file held open by Excel (Windows
- * refuses to replace an open workbook: "close it in Excel and retry").
+ * refuses to replace an open workbook: "close it in Excel and retry"). Answers whether it
+ * replaced a file that was there.
  */
-export function saveFileAtomically(file: string, data: Uint8Array, fs: SaveFs = nodeFs): void {
+export function saveFileAtomically(file: string, data: Uint8Array, fs: SaveFs = nodeFs): Saved {
   const dir = path.dirname(file);
+  checkFolder(dir, fs);
+  let replaced = false;
   try {
-    if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error(dir), { code: 'ENOTDIR' });
+    replaced = fs.statSync(file).isFile();
   } catch {
-    throw new AppError(
-      'invalid_input',
-      `the folder ${dir} does not exist`,
-      'exports.errors.folderMissing',
-      { folder: dir },
-    );
+    // nothing there yet
   }
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
   let stage: 'write' | 'replace' = 'write';
@@ -46,6 +81,7 @@ export function saveFileAtomically(file: string, data: Uint8Array, fs: SaveFs = 
     }
     stage = 'replace';
     fs.renameSync(temp, file);
+    return { replaced };
   } catch (error) {
     try {
       fs.rmSync(temp, { force: true });

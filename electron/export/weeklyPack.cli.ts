@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { weeklyPackInput, type WeeklyPackInput } from '../../shared/contract/exports';
 import { ISO_WEEK_PATTERN, isoWeek, isoWeekRange } from '../../shared/domain/time';
@@ -6,7 +6,7 @@ import { translate } from '../../shared/i18n/translate';
 import { localDate, openCurrentReadOnly, optionText, parseScope } from '../cli-args';
 import { AppError } from '../core/errors';
 import { wrapDrizzle } from '../db/connection';
-import { saveFileAtomically } from './save';
+import { checkFolder, saveFileAtomically } from './save';
 import { weeklyPack } from './weeklyPack';
 import { buildWorkbook } from './workbook';
 
@@ -96,9 +96,11 @@ export async function runExportCommand(
   now: Date = new Date(),
 ): Promise<number> {
   const { db: file, out, input } = command;
-  const dir = path.dirname(out);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    fail(`the folder ${dir} does not exist`);
+  try {
+    checkFolder(path.dirname(out));
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    fail(translate('en', error.key ?? '', error.params));
     return 1;
   }
   const sqlite = openCurrentReadOnly(file, fail);
@@ -107,8 +109,9 @@ export async function runExportCommand(
     const pack = weeklyPack(wrapDrizzle(sqlite), input, now);
     const { sheets, title } = await pack.build();
     const data = await buildWorkbook(sheets, { creator: 'Pacer', created: now, title });
-    saveFileAtomically(out, data);
-    print(`${out}: ${sheets.length} sheets, ${data.length.toLocaleString('en')} bytes`);
+    const { replaced } = saveFileAtomically(out, data);
+    const figures = `${sheets.length} sheets, ${data.length.toLocaleString('en')} bytes`;
+    print(`${out}: ${figures}${replaced ? ' (replaced the file that was there)' : ''}`);
     return 0;
   } catch (error) {
     if (error instanceof AppError) {

@@ -19,42 +19,90 @@ export class ApiFailure extends Error {
 
 const TOKEN_KEY = 'pacer.token';
 
-/** The browser host hands its token in the URL once; keep it for this tab and clean the address bar. */
+/**
+ * The browser host hands its token in the URL fragment once (`/#token=…`, which no request
+ * carries to a server): keep it for this tab and take it out of the address bar and the
+ * history entry before the router reads the fragment. `/#token=…#/customers` opens a route.
+ * Runs when this module loads, which main.tsx makes happen before the router is created, and
+ * on every fragment change (listeners added before the router's run first), since opening
+ * the printed URL again in the same tab changes only the fragment and reloads nothing.
+ */
+function adoptFragmentToken(): void {
+  if (typeof window === 'undefined' || window.pacer) return;
+  const match = /^#token=([^#&]*)&?(.*)$/.exec(window.location.hash);
+  if (!match) return;
+  const [, fromUrl = '', rest = ''] = match;
+  if (fromUrl) sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(fromUrl));
+  const hash = rest.startsWith('#') ? rest : rest ? `#${rest}` : '';
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${window.location.pathname}${window.location.search}${hash}`,
+  );
+}
+adoptFragmentToken();
+if (typeof window !== 'undefined' && !window.pacer) {
+  window.addEventListener('popstate', adoptFragmentToken);
+  window.addEventListener('hashchange', adoptFragmentToken);
+}
+
 function browserToken(): string {
-  const params = new URLSearchParams(window.location.search);
-  const fromUrl = params.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    params.delete('token');
-    const query = params.toString();
-    window.history.replaceState(
-      null,
-      '',
-      `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`,
-    );
-    return fromUrl;
-  }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
+
+type EventType = 'tables' | 'progress';
 
 /**
  * One event stream for the whole tab, opened on the first subscription and closed with
  * the last: table changes and progress share it, so the host holds one connection per tab.
+ * EventSource cannot send the token header, so a header-authenticated POST first gets the
+ * host's HttpOnly cookie that opens /api/events (and nothing else); see electron/web.ts.
  */
 function sharedEvents(token: string) {
+  const handlers: Record<EventType, Set<(data: unknown) => void>> = {
+    tables: new Set(),
+    progress: new Set(),
+  };
   let source: EventSource | null = null;
+  let opening = false;
   let subscribers = 0;
-  return (type: 'tables' | 'progress', handler: (data: unknown) => void): (() => void) => {
-    source ??= new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+
+  function open(retry: boolean): void {
+    opening = true;
+    void fetch('/api/events/session', { method: 'POST', headers: { 'x-pacer-token': token } })
+      .then((response) => {
+        if (!response.ok || subscribers === 0 || source) return;
+        const current = new EventSource('/api/events');
+        source = current;
+        for (const type of ['tables', 'progress'] as const) {
+          current.addEventListener(type, (event: MessageEvent<string>) => {
+            const data: unknown = JSON.parse(event.data);
+            for (const handler of handlers[type]) handler(data);
+          });
+        }
+        // A refused stream is closed for good (a host restarted with a new key): ask once more.
+        current.addEventListener('error', () => {
+          if (current.readyState !== EventSource.CLOSED || source !== current) return;
+          source = null;
+          if (retry && subscribers > 0) setTimeout(() => open(false), 1000);
+        });
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        opening = false;
+      });
+  }
+
+  return (type: EventType, handler: (data: unknown) => void): (() => void) => {
+    const entry = (data: unknown) => handler(data); // one entry per subscription
+    handlers[type].add(entry);
     subscribers += 1;
-    const relay = (event: MessageEvent<string>) => handler(JSON.parse(event.data));
-    const current = source;
-    current.addEventListener(type, relay);
+    if (!source && !opening) open(true);
     return () => {
-      current.removeEventListener(type, relay);
+      handlers[type].delete(entry);
       subscribers -= 1;
-      if (subscribers === 0) {
-        current.close();
+      if (subscribers === 0 && source) {
+        source.close();
         source = null;
       }
     };

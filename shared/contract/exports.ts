@@ -70,6 +70,13 @@ export const exportResult = z.discriminatedUnion('status', [
     bytes: z.number(),
     /** Whether this host can show the file in its folder. */
     canReveal: z.boolean(),
+    /** A file was at this path and was replaced (the save dialog asked the user first). */
+    replaced: z.boolean(),
+    /**
+     * The suggested name, when a file of that name was already in the folder and was kept:
+     * the browser host then saves as "name (2).xlsx", as browsers do with downloads.
+     */
+    keptExisting: z.string().nullable(),
   }),
   /** The user closed the save dialog: nothing was written. */
   z.object({ status: z.literal('cancelled') }),

@@ -27,6 +27,16 @@ export type ImportField = (typeof importFields)[number];
 
 /** Files larger than this are refused before parsing (the renderer checks first, main again). */
 export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
+/**
+ * What an .xlsx (a zip) may unpack to, checked on the declared sizes and again while it is
+ * really inflated: a zip bomb is refused before the parser sees it. See
+ * docs/decisions/0018-import-limits.md for how these keep an import under 500 MB.
+ */
+export const MAX_ARCHIVE_UNPACKED_BYTES = 100 * 1024 * 1024;
+/** Unpacked size over file size beyond which an archive (over 10 MB unpacked) is refused. */
+export const MAX_ARCHIVE_RATIO = 100;
+/** Cells the sheets of one .xlsx may hold (about 50,000 rows × 21 columns); memory follows cells. */
+export const MAX_SHEET_CELLS = 1_050_000;
 /** Data rows one import takes; larger files are refused with a message to split them. */
 export const MAX_IMPORT_ROWS = 50_000;
 /** Columns read from a sheet; wider sheets are cut here (nothing a CRM export needs). */

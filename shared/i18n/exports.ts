@@ -30,6 +30,9 @@ export const exports = messages({
         folder: 'Saved in {{folder}}',
         reveal: 'Open folder',
         revealFailed: 'The folder could not be opened here. The file is in {{folder}}.',
+        keptExisting:
+          'A file named “{{name}}” was already in this folder: it is kept as it was, and this export got the name above.',
+        replaced: 'It replaced the file of the same name that was in this folder.',
       },
       failed: 'The export did not finish',
       errors: {
@@ -38,6 +41,7 @@ export const exports = messages({
         diskFull: 'The disk is full: free some space and export again.',
         locked: '{{file}} is open in another program. Close it in Excel and retry.',
         isFolder: '{{file}} is a folder. Choose a file name.',
+        notAFolder: '{{file}} is a file, not a folder: save into a folder, or choose another path.',
         write: 'The file could not be written: {{file}}.',
         noHost: 'This window cannot ask where to save files.',
       },
@@ -70,6 +74,9 @@ export const exports = messages({
         folder: '保存在 {{folder}}',
         reveal: '打开文件夹',
         revealFailed: '此处无法打开文件夹。文件位于 {{folder}}。',
+        keptExisting:
+          '此文件夹中已有名为“{{name}}”的文件：原文件保持不变，本次导出使用上面的文件名。',
+        replaced: '已替换此文件夹中的同名文件。',
       },
       failed: '导出未完成',
       errors: {
@@ -78,6 +85,7 @@ export const exports = messages({
         diskFull: '磁盘已满：请清理空间后重新导出。',
         locked: '{{file}} 正被其他程序打开。请在 Excel 中关闭后重试。',
         isFolder: '{{file}} 是一个文件夹，请输入文件名。',
+        notAFolder: '{{file}} 是一个文件，不是文件夹：请保存到文件夹中，或换一个路径。',
         write: '无法写入文件：{{file}}。',
         noHost: '此窗口无法选择保存位置。',
       },

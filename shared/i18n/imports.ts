@@ -110,6 +110,14 @@ export const imports = messages({
         notSpreadsheet:
           'This file is not a spreadsheet Pacer can read. Choose an .xlsx, .xls or .csv file.',
         encrypted: 'This file is password-protected. Save it without a password and try again.',
+        damaged:
+          'This file is damaged or is not a real .xlsx file: its contents cannot be unpacked. Open it in Excel or WPS and save it again (or export it again), then import that file.',
+        archiveTooLarge:
+          'This file unpacks to more than {{max}} MB, which no customer list needs; it may be damaged or built to exhaust memory. Nothing was imported. Save only the customer sheet as a new file and import that.',
+        archiveRatio:
+          'This file unpacks to more than {{ratio}} times its own size, which real spreadsheets never do; it may be damaged or built to exhaust memory. Nothing was imported.',
+        tooManyCells:
+          'The file holds more than {{max, number}} cells (about 50,000 rows × 21 columns). Delete the columns you do not import, or split the rows into several files.',
         empty: 'The file holds no data.',
         noRows: 'The sheet has a header row but no rows below it.',
         tooLarge: 'The file is larger than {{max}} MB.',
@@ -229,6 +237,14 @@ export const imports = messages({
       errors: {
         notSpreadsheet: '该文件不是可读取的电子表格，请选择 .xlsx、.xls 或 .csv 文件。',
         encrypted: '该文件设有密码，请另存为无密码的文件后重试。',
+        damaged:
+          '该文件已损坏，或并不是真正的 .xlsx 文件：无法解压其内容。请在 Excel 或 WPS 中打开并重新保存（或重新导出），再导入新文件。',
+        archiveTooLarge:
+          '该文件解压后超过 {{max}} MB，远超任何客户名单所需；它可能已损坏，或是为耗尽内存而构造的。未导入任何数据。请只把客户工作表另存为新文件后再导入。',
+        archiveRatio:
+          '该文件解压后超过自身大小的 {{ratio}} 倍，正常的电子表格不会如此；它可能已损坏，或是为耗尽内存而构造的。未导入任何数据。',
+        tooManyCells:
+          '文件中的单元格超过 {{max, number}} 个（约 50,000 行 × 21 列）。请删除不需要导入的列，或将数据行拆分为多个文件。',
         empty: '文件中没有数据。',
         noRows: '工作表只有表头，没有数据行。',
         tooLarge: '文件超过 {{max}} MB。',

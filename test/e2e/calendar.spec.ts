@@ -13,14 +13,14 @@ test.use({
   locale: 'en-US',
 });
 
-/** Calls the host's API as the app does (the token is in the URL the host printed). */
+/** Calls the host's API as the app does (the token in the header). */
 async function api<T>(host: Host, method: string, input: unknown): Promise<T> {
   const url = new URL(host.url);
   const response = await fetch(`${url.origin}/api/call/${method}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      'x-pacer-token': url.searchParams.get('token') ?? '',
+      'x-pacer-token': host.token,
     },
     body: JSON.stringify(input),
   });

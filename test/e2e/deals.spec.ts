@@ -8,14 +8,14 @@ test.use({
 
 const today = '2026-11-23';
 
-/** Calls the host's API as the app does (the token is in the URL the host printed). */
+/** Calls the host's API as the app does (the token in the header). */
 async function api<T>(host: Host, method: string, input: unknown): Promise<T> {
   const url = new URL(host.url);
   const response = await fetch(`${url.origin}/api/call/${method}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      'x-pacer-token': url.searchParams.get('token') ?? '',
+      'x-pacer-token': host.token,
     },
     body: JSON.stringify(input),
   });

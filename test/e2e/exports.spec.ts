@@ -149,6 +149,18 @@ test('the manager exports the weekly meeting pack on Monday, and retries after a
   expect(figure.type).toBe(ExcelJS.ValueType.Number);
   expect(figure.numFmt).toBeTruthy();
   expect(numberCells(attainment).length).toBeGreaterThan(1);
+  await expect(dialog.getByTestId('export-name-note')).toHaveCount(0);
+
+  // The same pack again: the file already there is kept, the new one is "… (2)", and it says so.
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByTestId('export-name-note')).toHaveText(
+    `A file named “${path.basename(file)}” was already in this folder: it is kept as it was, and this export got the name above.`,
+  );
+  const again = await savedFile(dialog, host.downloads);
+  expect(path.basename(again)).toBe(path.basename(file).replace(/\.xlsx$/, ' (2).xlsx'));
+  expect(readdirSync(host.downloads).sort()).toEqual(
+    [path.basename(file), path.basename(again)].sort(),
+  );
 
   // Done: closing the dialog returns to the list.
   await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();

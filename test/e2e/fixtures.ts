@@ -10,7 +10,10 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
 export type Host = {
+  /** The URL the host printed: its token rides in the fragment (`/#token=…`); append `#/route`. */
   url: string;
+  /** The API token, for a test that calls the host itself (the `x-pacer-token` header). */
+  token: string;
   db: string;
   /** The folder the host saves exports into (it has no save dialog). */
   downloads: string;
@@ -91,6 +94,9 @@ async function startHost(
   return { url, child };
 }
 
+/** The token of a URL the host printed (`http://127.0.0.1:N/#token=…`). */
+export const tokenOf = (url: string): string => /#token=([^#&]*)/.exec(url)?.[1] ?? '';
+
 /**
  * Starts one more host on its own database (a second device): the caller closes it. Each query
  * opens the file anew, so it reads the database the host has now (a join replaces the file).
@@ -115,6 +121,7 @@ export async function openHost(
   };
   return {
     url,
+    token: tokenOf(url),
     db,
     dir,
     downloads,
@@ -142,6 +149,7 @@ export const test = base.extend<{ setup: Setup; hostEnv: Record<string, string>;
     const reader = new Database(db, { readonly: true });
     await use({
       url,
+      token: tokenOf(url),
       db,
       downloads,
       rows: (sql, ...params) => reader.prepare(sql).all(...params) as never,

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { exportsContract, ExportResult } from '../../../shared/contract/exports';
 import type { AppContext } from '../../core/context';
@@ -30,17 +31,22 @@ async function saveWorkbook(
   progress(1);
   const data = await buildWorkbook(sheets, { creator: 'Pacer', created: ctx.now(), title });
   progress(2);
-  saveFileAtomically(file, data);
+  const { replaced } = saveFileAtomically(file, data);
   progress(3);
+  const fileName = path.basename(file);
+  const taken =
+    fileName !== suggestedName && existsSync(path.join(path.dirname(file), suggestedName));
   let files = saved.get(ctx);
   if (!files) saved.set(ctx, (files = new Set()));
   files.add(path.resolve(file));
   return {
     status: 'saved',
     path: file,
-    fileName: path.basename(file),
+    fileName,
     bytes: data.length,
     canReveal: ctx.fileHost.canShowInFolder,
+    replaced,
+    keptExisting: taken ? suggestedName : null,
   };
 }
 

@@ -14,7 +14,7 @@ import { currentUser } from '../team/current-user';
 import { forgetSession, rememberSession, type ImportSession } from './cache';
 import { findHeaderRow, guessMapping } from './guess';
 import { loadExisting, loadLookups } from './imports.repo';
-import { readSpreadsheet, tooManyRows } from './parse';
+import { columnLetter, readSpreadsheet, tooManyRows } from './parse';
 import { analyzeRows, mappedValues, mappingIssues, type Analysis } from './validate';
 import { planImport } from './write';
 
@@ -25,13 +25,7 @@ const SHOWN = 120;
 const shorten = (text: string, max = SHOWN) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
-/** Column letters as spreadsheets show them: A … Z, AA … */
-export function columnLetter(index: number): string {
-  let letter = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letter = String.fromCharCode(65 + ((n - 1) % 26)) + letter;
-  return letter;
-}
+export { columnLetter };
 
 /** Reads a file, finds its header row and keeps it for preview and commit. */
 export function openSession(ctx: AppContext, fileName: string, bytes: Uint8Array): ImportSession {

@@ -113,6 +113,13 @@ export function ExportStatus({
           <Text size="xs" c="dimmed" data-testid="export-folder">
             <BreakablePath text={t('exports.result.folder', { folder: MARK })} path={folder} />
           </Text>
+          {(file.keptExisting !== null || file.replaced) && (
+            <Text size="xs" data-testid="export-name-note" style={{ overflowWrap: 'anywhere' }}>
+              {file.keptExisting !== null
+                ? t('exports.result.keptExisting', { name: file.keptExisting })
+                : t('exports.result.replaced')}
+            </Text>
+          )}
         </Stack>
       </Group>
       {file.canReveal && (

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../electron/core/errors';
 import { folderFileHost } from '../../../electron/export/host';
-import { saveFileAtomically, type SaveFs } from '../../../electron/export/save';
+import { checkFolder, saveFileAtomically, type SaveFs } from '../../../electron/export/save';
+import { translate } from '../../../shared/i18n/translate';
 
 let dir: string;
 beforeEach(() => {
@@ -37,17 +38,33 @@ function errorOf(fn: () => void): AppError {
 describe('saveFileAtomically', () => {
   it('writes the whole file and leaves no temporary file', () => {
     const file = path.join(dir, 'pack.xlsx');
-    saveFileAtomically(file, bytes('new'));
+    expect(saveFileAtomically(file, bytes('new'))).toEqual({ replaced: false });
     expect(readFileSync(file, 'utf8')).toBe('new');
     expect(readdirSync(dir)).toEqual(['pack.xlsx']);
   });
 
-  it('replaces an existing file in one step', () => {
+  it('replaces an existing file in one step, and says so', () => {
     const file = path.join(dir, 'pack.xlsx');
     writeFileSync(file, 'old');
-    saveFileAtomically(file, bytes('new'));
+    expect(saveFileAtomically(file, bytes('new'))).toEqual({ replaced: true });
     expect(readFileSync(file, 'utf8')).toBe('new');
     expect(readdirSync(dir)).toEqual(['pack.xlsx']);
+  });
+
+  it('names a file that stands where a folder should be, however deep below it', () => {
+    const afile = path.join(dir, 'afile');
+    writeFileSync(afile, 'data');
+    for (const target of [path.join(afile, 'x.xlsx'), path.join(afile, 'a', 'b', 'x.xlsx')]) {
+      const error = errorOf(() => saveFileAtomically(target, bytes('x')));
+      expect(error).toMatchObject({ code: 'invalid_input', key: 'exports.errors.notAFolder' });
+      expect(error.params?.file).toBe(afile);
+      expect(translate('en', error.key ?? '', error.params)).toBe(
+        `${afile} is a file, not a folder: save into a folder, or choose another path.`,
+      );
+      expect(translate('zh-CN', error.key ?? '', error.params)).toContain('是一个文件，不是文件夹');
+    }
+    expect(readFileSync(afile, 'utf8')).toBe('data');
+    expect(() => checkFolder(dir)).not.toThrow();
   });
 
   it('refuses a missing folder with its name', () => {

@@ -46,30 +46,33 @@ async function commitAll(result: Output<'imports.previewCustomers'>) {
 
 describe('files that are not spreadsheets', () => {
   it.each([
-    ['random bytes', noise(20_000), 'customers.xlsx'],
+    ['random bytes', noise(20_000), 'customers.xlsx', 'notSpreadsheet'],
     [
       'a PNG',
       Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), noise(2000)]),
       'photo.xlsx',
+      'notSpreadsheet',
     ],
-    ['a zip that is no workbook', otherZip(), 'report.xlsx'],
+    ['a zip that is no workbook', otherZip(), 'report.xlsx', 'notSpreadsheet'],
     [
       'a broken xls',
       Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), noise(4000)]),
       'old.xls',
+      'notSpreadsheet',
     ],
     [
       'a truncated xlsx',
       workbookBytes({ S: sheet([['Name'], ['A']]) }).subarray(0, 200),
       'cut.xlsx',
+      'damaged',
     ],
-  ])('refuses %s with a clear message and writes nothing', async (_label, bytes, name) => {
+  ])('refuses %s with a clear message and writes nothing', async (_label, bytes, name, key) => {
     const before = dbSnapshot(app);
     const error = await callError(app, 'imports.previewCustomers', {
       fileName: name,
       dataBase64: bytes.toString('base64'),
     });
-    expect(error).toMatchObject({ code: 'invalid_input', key: 'imports.errors.notSpreadsheet' });
+    expect(error).toMatchObject({ code: 'invalid_input', key: `imports.errors.${key}` });
     expect(dbSnapshot(app)).toBe(before);
   });
 

@@ -35,9 +35,15 @@ describe('progress events', () => {
       dir = mkdtempSync(path.join(tmpdir(), 'pacer-web-'));
       host = await startWebHost({ db: path.join(dir, 'pacer.sqlite'), rendererDir: dir });
       const events: Progress[] = [];
+      // As the page does: the token header buys the cookie that opens the event stream.
+      const session = await fetch(`http://127.0.0.1:${host.port}/api/events/session`, {
+        method: 'POST',
+        headers: { 'x-pacer-token': host.token },
+      });
+      const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       const stream = await new Promise<IncomingMessage>((resolve) =>
         get(
-          { host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}` },
+          { host: '127.0.0.1', port: host.port, path: '/api/events', headers: { cookie } },
           resolve,
         ),
       );
