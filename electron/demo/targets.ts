@@ -95,9 +95,10 @@ function yearActuals(out: BulkInserter, year: number): Actuals {
   );
   add(
     out.rows<Row>(
-      'SELECT owner_id AS o, count(*) AS v FROM customers WHERE deleted_at IS NULL AND created_at >= ? AND created_at < ? GROUP BY owner_id',
+      // Customers developed in the year: their first won deal closed in it (the reports' rule).
+      "SELECT owner AS o, count(*) AS v FROM (SELECT min(closed_on) AS day, owner_id AS owner FROM deals WHERE status = 'won' AND deleted_at IS NULL GROUP BY customer_id) WHERE day BETWEEN ? AND ? GROUP BY owner",
       from,
-      `${year + 1}-01-01`,
+      to,
     ),
     'newCustomers',
   );

@@ -97,9 +97,10 @@ function dailyFigures(out: BulkInserter, window: DayRange) {
   ))
     Object.assign(at(r.o, r.d), { sales: r.a, won: r.b, lost: r.c });
   for (const r of out.rows<Row>(
-    'SELECT owner_id AS o, substr(created_at, 1, 10) AS d, count(*) AS a, 0 AS b, 0 AS c, 0 AS e FROM customers WHERE deleted_at IS NULL AND owner_id IS NOT NULL AND created_at >= ? AND created_at < ? GROUP BY owner_id, substr(created_at, 1, 10)',
+    // Customers developed: the day of their first won deal, credited to its owner (the reports' rule).
+    "SELECT f.o AS o, f.d AS d, count(*) AS a, 0 AS b, 0 AS c, 0 AS e FROM (SELECT owner_id AS o, min(closed_on) AS d FROM deals WHERE status = 'won' AND deleted_at IS NULL GROUP BY customer_id) f WHERE f.d BETWEEN ? AND ? GROUP BY f.o, f.d",
     from,
-    addDaysTo(to, 1),
+    to,
   ))
     at(r.o, r.d).newCustomers = r.a;
   for (const r of out.rows<Row>(

@@ -1,5 +1,5 @@
 import type { MessageParams } from '../../shared/i18n/translate';
-import type { Column } from './workbook';
+import type { Column, Format } from './workbook';
 
 /**
  * What the weekly meeting pack (weeklyPack.ts) and the table exports (tables.ts) say alike:
@@ -54,4 +54,9 @@ export function scoreFlagsColumn<R>(
       return f.overClaimed ? 'bad' : f.stale || f.unscored ? 'warn' : null;
     },
   };
+}
+
+/** Count targets derived for a week or a custom range hold fractions (2.1 of 9): one decimal. */
+export function targetFormat(format: Format): Format {
+  return format === 'integer' ? 'decimal' : format;
 }

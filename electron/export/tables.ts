@@ -19,7 +19,7 @@ import { CLOSED_WINDOW_DAYS, type BoardContext } from '../features/deals/deals.q
 import { runReport } from '../features/reports/run';
 import { frequencyRules, stalledDays } from '../features/settings/settings.repo';
 import { getTeam, getUser } from '../features/team/team.repo';
-import { generatedLine, gradeLabel, localMinute, scoreFlagsColumn } from './columns';
+import { generatedLine, gradeLabel, localMinute, scoreFlagsColumn, targetFormat } from './columns';
 import {
   table,
   type CellValue,
@@ -235,7 +235,11 @@ export function fieldColumns(
         t('exportTables.metricPart', { metric: header, part: t(`reports.figures.${key}`) });
       const metric = (row: unknown) => asMetric(at(row));
       return [
-        { header: part('target'), format, value: (r) => metric(r)?.target ?? null },
+        {
+          header: part('target'),
+          format: targetFormat(format),
+          value: (r) => metric(r)?.target ?? null,
+        },
         { header: part('actual'), format, value: (r) => metric(r)?.actual ?? null },
         {
           header: part('attainment'),
@@ -295,7 +299,12 @@ function attainmentTables(figures: ReportOf<'attainment'>['keyFigures'], t: T) {
     table<MetricRow>({
       columns: [
         { header: t('exportTables.figure'), format: 'text', value: (r) => r.label },
-        { header: t('reports.figures.target'), format, value: (r) => r.target },
+        // A derived count target carries its exact working-day share (docs/reports.md).
+        {
+          header: t('reports.figures.target'),
+          format: targetFormat(format),
+          value: (r) => r.target,
+        },
         { header: t('reports.figures.actual'), format, value: (r) => r.actual },
         {
           header: t('reports.figures.attainment'),

@@ -11,7 +11,7 @@ import {
   type PackLine,
   type PackVisit,
 } from './weeklyPack.data';
-import { generatedLine, gradeLabel, localMinute, scoreFlagsColumn } from './columns';
+import { generatedLine, gradeLabel, localMinute, scoreFlagsColumn, targetFormat } from './columns';
 import {
   table,
   textWidth,
@@ -285,7 +285,7 @@ function overviewSheet(c: SheetContext): SheetBody {
     const header = (key: keyof typeof headers) => t(`exportPack.col.${headers[key]}`);
     const format = money ? 'money' : 'integer';
     return [
-      { header: header('target'), format, value: (r) => figureOf(r).target },
+      { header: header('target'), format: targetFormat(format), value: (r) => figureOf(r).target },
       { header: header('actual'), format, value: (r) => figureOf(r).actual },
       {
         header: header('attainment'),
@@ -361,7 +361,7 @@ function attainmentColumns(
     out.push(
       {
         header: t('exportPack.col.metricTarget', { metric: label }),
-        format,
+        format: targetFormat(format),
         value: (l) => figureOf(l, m)?.target,
       },
       {

@@ -177,12 +177,16 @@ const attainmentActuals = z.object({
   visits: z.number(),
   effectiveVisits: z.number(),
 });
+/** customers entered (created) in the period, whatever became of them: not a target metric */
+const newProspects = z.number();
 export const attainmentReport = report('attainment', {
-  keyFigures: attainmentMetrics.extend({ timeProgress: z.number() }),
-  trend: z.array(bucket.extend(attainmentActuals.shape).extend({ cumulativeSales: money })),
+  keyFigures: attainmentMetrics.extend({ newProspects, timeProgress: z.number() }),
+  trend: z.array(
+    bucket.extend(attainmentActuals.shape).extend({ newProspects, cumulativeSales: money }),
+  ),
   rowKinds: ['scope', 'deal'] as const,
   row: z.union([
-    scopeRow.extend(attainmentMetrics.shape),
+    scopeRow.extend(attainmentMetrics.shape).extend({ newProspects }),
     dealRow.extend({ closedOn: z.string().nullable() }),
   ]),
 });

@@ -182,25 +182,31 @@ function keysOfDay(day: string): { year: string; quarter: string; month: string;
 }
 
 /**
- * A target spread over the working days of a range (whole units, adding up; earlier days win
- * ties); a range without working days puts it all on its last day.
+ * A derived target as the reports and the grid read it: money to the whole fen, counts to four
+ * decimals (shown to one), which only removes floating-point noise from the exact share.
+ */
+export function roundTarget(value: number, unit = 1): number {
+  return unit > 1 ? Math.round(value) : Math.round(value * 10_000) / 10_000;
+}
+
+/**
+ * A target spread over the working days of a range: each working day carries its exact share
+ * (total ÷ working days, not rounded, so no working day gets 0 while the total is positive, and
+ * the shares add up to the total); a range without working days puts it all on its last day.
+ * Derived week and day targets are sums of these shares (domain.md §6: a count target of 9 for
+ * a 21-working-day month gives a 5-day week 2.14, not 0 because whole units went to the first
+ * days).
  */
 export function spreadOverWorkingDays(
   range: DayRange,
   total: number,
   overrides: CalendarOverrides,
-  unit = 1,
 ): [string, number][] {
   const days: string[] = [];
   for (let d = range.from; d <= range.to; d = addDaysTo(d, 1))
     if (isWorkingDay(d, overrides)) days.push(d);
   if (days.length === 0) return [[range.to, total]];
-  const parts = splitByWeights(
-    total,
-    days.map(() => 1),
-    unit,
-  );
-  return days.map((d, i) => [d, parts[i] ?? 0]);
+  return days.map((d) => [d, total / days.length]);
 }
 
 export type Decomposition = {
@@ -264,33 +270,57 @@ export function weeksFromMonths(
       add(isoWeek(days.lastDay), monthTotal);
       return;
     }
-    // The same split as `daySplit` without listing the days: the month's total over its n
-    // working days is `base` units each, and the first `extra` days get one unit more (what
-    // is left below one unit goes to the first working day).
-    const units = Math.floor(monthTotal / unit);
-    const base = Math.floor(units / days.workingDays);
-    const extra = units - base * days.workingDays;
-    const rest = monthTotal - units * unit;
+    // The same shares as `daySplit` without listing the days: each working day of the month
+    // carries monthTotal / workingDays, and a week the days it holds.
     for (const run of days.weeks)
-      add(
-        run.key,
-        ((run.to - run.from) * base + Math.max(0, Math.min(run.to, extra) - run.from)) * unit +
-          (run.from === 0 ? rest : 0),
-      );
+      add(run.key, (monthTotal * (run.to - run.from)) / days.workingDays);
   });
-  return weeks;
+  return roundRunning(weeks, unit);
 }
 
-/** A month's target over its working days (whole units, adding up); a month without working days puts it all on its last day. */
+/**
+ * Rounds a sequence of exact shares so they still add up: each value becomes the step of the
+ * rounded running total (cumulative rounding), in whole units for money (whole yuan; what is
+ * left below one goes to the first value) and in tenths for counts, so a week whose exact share
+ * is 0.4 shows 0.4 rather than 0, and the year's weeks add up to the year's target.
+ */
+function roundRunning(
+  values: Map<PeriodKey, number | null>,
+  unit: number,
+): Map<PeriodKey, number | null> {
+  const perUnit = unit > 1 ? 1 / unit : 10;
+  const out = new Map<PeriodKey, number | null>();
+  let exact = 0;
+  let steps = 0;
+  let placed = 0;
+  let first: PeriodKey | null = null;
+  for (const [key, value] of values) {
+    if (value === null) {
+      out.set(key, null);
+      continue;
+    }
+    first ??= key;
+    exact += value;
+    const upTo = Math.round(exact * perUnit);
+    const part = (upTo - steps) / perUnit;
+    steps = upTo;
+    placed += part;
+    out.set(key, part);
+  }
+  const left = roundTarget(exact, unit) - placed;
+  if (first !== null && unit > 1 && left !== 0) out.set(first, (out.get(first) ?? 0) + left);
+  return out;
+}
+
+/** A month's target over its working days (exact shares); a month without working days puts it all on its last day. */
 export function daySplit(
   year: number,
   month: number,
   total: number,
   overrides: CalendarOverrides,
-  unit = 1,
 ): [string, number][] {
   const from = `${monthKey(year, month)}-01`;
-  return spreadOverWorkingDays({ from, to: lastDayOfMonth(year, month) }, total, overrides, unit);
+  return spreadOverWorkingDays({ from, to: lastDayOfMonth(year, month) }, total, overrides);
 }
 
 /**
@@ -316,9 +346,7 @@ export function targetOfRange(
     let split = splits.get(key);
     if (!split) {
       const period = periodRange(year, key);
-      split = new Map(
-        period ? spreadOverWorkingDays(period, cells.get(key) ?? 0, overrides, unit) : [],
-      );
+      split = new Map(period ? spreadOverWorkingDays(period, cells.get(key) ?? 0, overrides) : []);
       splits.set(key, split);
     }
     return split.get(day) ?? 0;
@@ -350,7 +378,7 @@ export function targetOfRange(
     }
     d = addDaysTo(d, 1);
   }
-  return found ? total : null;
+  return found ? roundTarget(total, unit) : null;
 }
 
 /**

@@ -75,6 +75,7 @@ export const reportsui = messages({
       onTrack: 'On track',
       noTarget: 'No target',
       ofTarget: 'of {{target}}',
+      newProspectsLine: '{{count}} new prospects entered (not counted until their first order)',
       timeProgress: 'Time progress {{value}}',
       rankOf: '{{rank, number}} of {{peers, number}}',
       reasons: {
@@ -87,6 +88,7 @@ export const reportsui = messages({
         sales: 'Sales',
         collections: 'Collections',
         newCustomers: 'New customers',
+        newProspects: 'New prospects',
         visits: 'Visits',
         effectiveVisits: 'Effective visits',
         target: 'Target',
@@ -343,6 +345,7 @@ export const reportsui = messages({
       onTrack: '正常',
       noTarget: '无目标',
       ofTarget: '目标 {{target}}',
+      newProspectsLine: '新增潜在客户 {{count}} 个（首单成交后才计入）',
       timeProgress: '时间进度 {{value}}',
       rankOf: '第 {{rank, number}} / {{peers, number}}',
       reasons: {
@@ -355,6 +358,7 @@ export const reportsui = messages({
         sales: '销售额',
         collections: '货款回收',
         newCustomers: '新开发客户数',
+        newProspects: '新增潜在客户',
         visits: '拜访数',
         effectiveVisits: '有效拜访数',
         target: '目标',

@@ -156,7 +156,7 @@ const products: Field[] = [
 export const reportViews: Record<ReportName, ReportView> = {
   attainment: {
     figures: [],
-    scopeColumns: attainmentMetrics,
+    scopeColumns: [...attainmentMetrics, f('newProspects', 'newProspects', 'count')],
     recordColumns: [...deal, f('closedOn', 'closedOn', 'day')],
   },
   performance: {

@@ -9,6 +9,7 @@ import { dealColumns, dealRow, listed, ownerId, type DealBase } from './records'
 import {
   collectionsSql,
   newCustomersSql,
+  newProspectsSql,
   visitCountsSql,
   wonDealsSql,
   wonMeasures,
@@ -22,8 +23,9 @@ type Actuals = Measures<TargetMetric>;
  * attainment = actual / target (null without a target), time progress = working days elapsed
  * / working days of the period, and behind = attainment below time progress by 10 points or
  * more. Actuals: sales = won amount by close day; collections = collected amount; new
- * customers = customers created; visits = done visits; effective visits = done and effective
- * — each in the period, credited to the rep's team on the day.
+ * customers = customers whose first won deal closed in the period (new prospects, the
+ * customers entered, are a figure of their own); visits = done visits; effective visits = done
+ * and effective — each in the period, credited to the rep's team on the day.
  */
 export function attainmentReport(ctx: ReportContext): ReportOf<'attainment'> {
   const { db, scoped } = ctx;
@@ -32,7 +34,8 @@ export function attainmentReport(ctx: ReportContext): ReportOf<'attainment'> {
 
   const won = creditedTally(db, scoped, wonMeasures, wonDealsSql(ctx), ctx.period);
   const collected = creditedTally(db, scoped, ['collections'], collectionsSql(ctx), ctx.period);
-  const created = creditedTally(db, scoped, ['newCustomers'], newCustomersSql(ctx), ctx.period);
+  const developed = creditedTally(db, scoped, ['newCustomers'], newCustomersSql(ctx), ctx.period);
+  const entered = creditedTally(db, scoped, ['newProspects'], newProspectsSql(ctx), ctx.period);
   const visited = creditedTally(
     db,
     scoped,
@@ -47,13 +50,15 @@ export function attainmentReport(ctx: ReportContext): ReportOf<'attainment'> {
     return {
       sales: w.sales,
       collections: pick(collected, ['collections']).collections,
-      newCustomers: pick(created, ['newCustomers']).newCustomers,
+      newCustomers: pick(developed, ['newCustomers']).newCustomers,
       visits: v.done,
       effectiveVisits: v.effective,
     } satisfies Actuals;
   };
+  const prospectsOf = (pick: (t: Tally<'newProspects'>) => Measures<'newProspects'>) =>
+    pick(entered).newProspects;
 
-  const refs = rowsOf(scoped, won, collected, created, visited);
+  const refs = rowsOf(scoped, won, collected, developed, entered, visited);
   const targets = Object.fromEntries(
     targetMetrics.map((m) => [m, targetsOf(ctx, m, refs, ctx.period, overrides)]),
   ) as Record<TargetMetric, ReturnType<typeof targetsOf>>;
@@ -76,13 +81,18 @@ export function attainmentReport(ctx: ReportContext): ReportOf<'attainment'> {
   const trend = ctx.buckets.map((b) => {
     const a = actualsOf((t, m) => t.byBucket.get(b.key) ?? zeroOf(m));
     cumulative += a.sales;
-    return { ...b, ...a, cumulativeSales: cumulative };
+    const newProspects = prospectsOf((t) => t.byBucket.get(b.key) ?? zeroOf(['newProspects']));
+    return { ...b, ...a, newProspects, cumulativeSales: cumulative };
   });
 
   if (scoped.scope.type === 'rep') {
     const deals = wonDealRows(ctx);
     return envelope('attainment', ctx, ctx.refDay, {
-      keyFigures: { ...figures(total, (m) => targets[m].scope), timeProgress: progress },
+      keyFigures: {
+        ...figures(total, (m) => targets[m].scope),
+        newProspects: prospectsOf((t) => t.total),
+        timeProgress: progress,
+      },
       trend,
       rowKind: 'deal',
       rows: deals.rows,
@@ -98,9 +108,14 @@ export function attainmentReport(ctx: ReportContext): ReportOf<'attainment'> {
       actualsOf((t, m) => rowOf(t, r.key, m)),
       (m) => targets[m].rows.get(r.key) ?? null,
     ),
+    newProspects: prospectsOf((t) => rowOf(t, r.key, ['newProspects'])),
   }));
   return envelope('attainment', ctx, ctx.refDay, {
-    keyFigures: { ...figures(total, (m) => targets[m].scope), timeProgress: progress },
+    keyFigures: {
+      ...figures(total, (m) => targets[m].scope),
+      newProspects: prospectsOf((t) => t.total),
+      timeProgress: progress,
+    },
     trend,
     rowKind: 'scope',
     rows,

@@ -66,10 +66,31 @@ export function collectionsSql(ctx: ReportContext): SQL {
     GROUP BY d.owner_id, c.collected_on`;
 }
 
-/** New customers 新开发客户数 = live customers created in the range, credited to their owner. */
-export function newCustomersSql(ctx: ReportContext): SQL {
+/**
+ * New customers 新开发客户数 (domain.md §6) = customers **developed** in the range: live
+ * customers whose first won deal (the earliest close day among their live won deals) falls in
+ * the range, credited to that deal's owner on its close day. A customer counts once, in the
+ * period of its first order; a prospect entered in the period is not one (see newProspectsSql).
+ * SQLite takes the bare `owner_id` from the row holding the min().
+ */
+export function newCustomersSql(ctx: ReportContext, range: DayRange = ctx.period): SQL {
+  return sql`SELECT f.owner AS owner, f.day AS day, ${bucketSql(ctx, sql`f.day`)} AS bucket,
+      count(*) AS newCustomers
+    FROM (SELECT d.customer_id, min(d.closed_on) AS day, d.owner_id AS owner
+      FROM deals d
+      WHERE d.status = 'won' AND d.deleted_at IS NULL AND ${liveCustomer(sql`d.customer_id`)}
+      GROUP BY d.customer_id) f
+    WHERE f.day >= ${range.from} AND f.day <= ${range.to} AND ${ownerIn(ctx, sql`f.owner`)}
+    GROUP BY f.owner, f.day`;
+}
+
+/**
+ * New prospects 新增潜在客户 = live customers entered (created) in the range, whatever became of
+ * them, credited to their owner: the book's growth, shown beside new customers.
+ */
+export function newProspectsSql(ctx: ReportContext): SQL {
   return sql`SELECT c.owner_id AS owner, substr(c.created_at, 1, 10) AS day,
-      ${bucketSql(ctx, sql`c.created_at`)} AS bucket, count(*) AS newCustomers
+      ${bucketSql(ctx, sql`c.created_at`)} AS bucket, count(*) AS newProspects
     FROM customers c
     WHERE c.deleted_at IS NULL
       AND c.created_at >= ${ctx.period.from} AND c.created_at < ${dayAfter(ctx.period.to)}

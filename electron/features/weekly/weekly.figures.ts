@@ -20,8 +20,8 @@ export type Actuals = Record<TargetMetric, number>;
  * A rep's actuals for the five target metrics over a day range (domain.md §6), one query:
  * - sales 销售额: amount of the rep's live deals won with `closed_on` in the range;
  * - collections 货款回收: money collected in the range on the rep's live deals;
- * - newCustomers 新开发客户数: live customers created in the range (their UTC creation day),
- *   owned by the rep (as the reports count them);
+ * - newCustomers 新开发客户数: live customers whose first won deal closed in the range, that
+ *   deal owned by the rep (as the reports count them: a developed customer, not a prospect);
  * - visits 拜访数: the rep's visits done (planned or not) on a day in the range, of live
  *   customers; effectiveVisits 有效拜访数: those marked effective.
  */
@@ -34,9 +34,14 @@ export function repActuals(db: Db, userId: string, range: DayRange): Actuals {
     (SELECT coalesce(sum(c.amount), 0) FROM collections c JOIN deals d ON d.id = c.deal_id
       WHERE d.owner_id = ${userId} AND d.deleted_at IS NULL AND c.deleted_at IS NULL
         AND c.collected_on >= ${from} AND c.collected_on <= ${to}) AS collections,
-    (SELECT count(*) FROM customers c
-      WHERE c.owner_id = ${userId} AND c.deleted_at IS NULL
-        AND c.created_at >= ${from} AND c.created_at < ${addDaysTo(to, 1)}) AS newCustomers,
+    (SELECT count(*) FROM (SELECT min(d.closed_on) AS day, d.owner_id AS owner FROM deals d
+        JOIN customers cu ON cu.id = d.customer_id AND cu.deleted_at IS NULL
+        WHERE d.status = 'won' AND d.deleted_at IS NULL
+          AND d.customer_id IN (SELECT customer_id FROM deals
+            WHERE owner_id = ${userId} AND status = 'won' AND deleted_at IS NULL
+              AND closed_on >= ${from} AND closed_on <= ${to})
+        GROUP BY d.customer_id) f
+      WHERE f.owner = ${userId} AND f.day >= ${from} AND f.day <= ${to}) AS newCustomers,
     (SELECT count(*) FROM visits v JOIN customers cu ON cu.id = v.customer_id AND cu.deleted_at IS NULL
       WHERE v.owner_id = ${userId} AND v.deleted_at IS NULL AND v.status = 'done'
         AND v.day >= ${from} AND v.day <= ${to}) AS visits,

@@ -62,6 +62,11 @@ export function AttainmentFigures({ figures }: { figures: ReportOf<'attainment'>
                 ? t('reportsui.noTarget')
                 : t('reportsui.ofTarget', { target: show(x.target) })}
             </Text>
+            {m === 'newCustomers' && (
+              <Text size="xs" c="dimmed" data-testid="new-prospects">
+                {t('reportsui.newProspectsLine', { count: figures.newProspects })}
+              </Text>
+            )}
             <Stack gap={2} mt="xs">
               <Group justify="space-between">
                 <Text size="sm" fw={600} c={x.behind ? 'red' : undefined}>

@@ -14,7 +14,9 @@ export const targetTables = [
 /** A target value as shown: money in yuan, counts as numbers, nothing as a dash. */
 export function showValue(value: number | null, money: boolean, language: string): string {
   if (value === null) return '—';
-  return money ? formatMoney(value, language) : value.toLocaleString(language);
+  return money
+    ? formatMoney(value, language)
+    : value.toLocaleString(language, { maximumFractionDigits: 1 });
 }
 
 /** "Reps sum to ¥1.2M, team target ¥1.5M: ¥0.3M unassigned" (or over), null without a target. */

@@ -10,6 +10,7 @@ import {
   splitByWeights,
   spreadOverWorkingDays,
   targetOfRange,
+  weeksFromMonths,
   unassigned,
   weeksOfYear,
   type PeriodKey,
@@ -42,13 +43,14 @@ describe('decomposeYear', () => {
     expect(d.months).toEqual(Array.from({ length: 12 }, () => 100_000));
     expect(d.quarters).toEqual([300_000, 300_000, 300_000, 300_000]);
     expect(d.weeks.size).toBe(53);
-    // January 2026 has 22 working days: 4,545.45 each → the first ten days get 4,546.
-    expect(d.weeks.get('2026-W01')).toBe(2 * 4546); // Thu 1 and Fri 2 January
-    expect(d.weeks.get('2026-W02')).toBe(5 * 4546);
-    expect(d.weeks.get('2026-W03')).toBe(3 * 4546 + 2 * 4545);
-    // December 2026 has 23: the first 19 get 4,348, the last four (28–31, week 53) 4,347.
-    expect(d.weeks.get('2026-W53')).toBe(4 * 4347);
-    expect(sum(d.weeks.values())).toBe(1_200_000);
+    // January 2026 has 22 working days: 4,545.45 each. Weeks are the steps of the running
+    // total rounded to tenths (a count), so they add up and none is cut to 0.
+    expect(d.weeks.get('2026-W01')).toBe(9090.9); // Thu 1 and Fri 2 January: 9,090.91
+    expect(d.weeks.get('2026-W02')).toBe(22_727.3); // running 31,818.18
+    expect(d.weeks.get('2026-W03')).toBe(22_727.3); // running 54,545.45 → 54,545.5
+    // December 2026 has 23: the last four (28–31, week 53) are 17,391.30.
+    expect(d.weeks.get('2026-W53')).toBe(17_391.3);
+    expect(sum(d.weeks.values())).toBeCloseTo(1_200_000, 6);
   });
 
   it('splits by month weights (seasonality)', () => {
@@ -60,7 +62,7 @@ describe('decomposeYear', () => {
       171_429,
     ]);
     expect(d.quarters).toEqual([342_859, 257_142, 257_142, 342_857]);
-    expect(sum(d.weeks.values())).toBe(1_200_000);
+    expect(sum(d.weeks.values())).toBeCloseTo(1_200_000, 6);
   });
 
   it('follows holidays and 调休 make-up days into the weeks (National Day 2025)', () => {
@@ -167,18 +169,28 @@ describe('targetOfRange', () => {
     ).toBe(180_000);
   });
 
-  it('spreads a year-only target over the year’s working days', () => {
-    // 100 units over 2025's 261 weekdays: the first 100 working days (to 20 May) get one each.
+  it('spreads a year-only target over the year’s working days: every working day its share', () => {
+    // 100 units over 2025's 261 weekdays: 0.3831 a working day, so June (21 working days) has
+    // 8.046, not 0 as when whole units went to the first 100 working days.
     const cells = new Map([['2025', 100]]);
-    expect(targetOfRange(2025, cells, { from: '2025-01-01', to: '2025-01-31' }, weekdaysOnly)).toBe(
-      23,
+    const of = (from: string, to: string) => targetOfRange(2025, cells, { from, to }, weekdaysOnly);
+    expect(of('2025-01-01', '2025-01-31')).toBe(Math.round((100 * 23 * 10_000) / 261) / 10_000);
+    expect(of('2025-05-20', '2025-05-21')).toBe(0.7663);
+    expect(of('2025-06-01', '2025-06-30')).toBe(8.046);
+    expect(of('2025-06-07', '2025-06-08')).toBe(0); // a weekend
+    // The weeks of a count spread from months (9 in a 20-working-day month): a late week keeps
+    // its share — the case where the 16–22 November week of a 9-customer month got 0.
+    const weeks = weeksFromMonths(
+      2026,
+      [null, null, null, null, null, null, null, null, null, null, 9, null],
+      weekdaysOnly,
     );
-    expect(targetOfRange(2025, cells, { from: '2025-05-20', to: '2025-05-21' }, weekdaysOnly)).toBe(
-      1,
-    );
-    expect(targetOfRange(2025, cells, { from: '2025-06-01', to: '2025-06-30' }, weekdaysOnly)).toBe(
-      0,
-    );
+    expect(weeks.get('2026-W47')).toBeGreaterThan(2); // 16–22 November: 5 of 21 → 2.1
+    // Every week holding November's working days (2 – 30 November: W45 – W49) has a share.
+    for (const week of ['2026-W45', '2026-W46', '2026-W47', '2026-W48', '2026-W49'])
+      expect(weeks.get(week)).toBeGreaterThan(0);
+    expect(weeks.get('2026-W44')).toBe(0); // 26 Oct – 1 Nov: no working day in November
+    expect(sum([...weeks.values()].filter((v): v is number => v !== null))).toBeCloseTo(9, 9);
   });
 
   it('keeps to its year, and is null without cells', () => {

@@ -30,6 +30,68 @@ function sales(world: World) {
 }
 
 describe('reports: target attainment (domain.md §7.1)', () => {
+  it('new customers are developed ones: counted in the period of their first won deal; prospects entered are their own figure', async () => {
+    // A enters a prospect on 09-10 (Q3); it places its first order on 10-12 (Q4) and a second on
+    // 11-03. B's customer entered on 11-02 orders first on 11-20 (B is in 华南部 then). C's
+    // old customer (first order 2025) orders again in Q4: not new. A deleted deal does not count.
+    const made = (owner: string, day: string) =>
+      w.customer({ owner, status: 'prospect', created_at: `${day}T03:00:00.000Z` });
+    const px = made(A, '2026-09-10');
+    const py = made(B, '2026-11-02');
+    const old = made(C, '2025-01-05');
+    const won = (owner: string, customer: string, closedOn: string, extra = {}) =>
+      w.deal({ owner, customer, amount: 10_000, status: 'won', closedOn, ...extra });
+    won(A, px, '2026-10-12');
+    won(A, px, '2026-11-03');
+    won(B, py, '2026-11-20');
+    won(C, old, '2025-06-01');
+    won(C, old, '2026-10-20');
+    won(C, made(C, '2026-08-01'), '2026-10-02', { deleted_at: '2026-10-03T00:00:00.000Z' });
+    const q3 = await w.run('attainment', { kind: 'quarter', date: '2026-08-01' });
+    expect([q3.keyFigures.newCustomers.actual, q3.keyFigures.newProspects]).toEqual([0, 2]);
+    const q4 = await w.run('attainment', Q4);
+    expect([q4.keyFigures.newCustomers.actual, q4.keyFigures.newProspects]).toEqual([2, 1]);
+    const east = rowOf(q4.rows, T1);
+    const south = rowOf(q4.rows, T2);
+    if (east.kind === 'deal' || south.kind === 'deal') throw new Error('scope rows expected');
+    expect([east.newCustomers.actual, south.newCustomers.actual]).toEqual([1, 1]);
+    // October alone holds A's (first order 10-12); November B's; the month trend says the same.
+    const oct = await w.run('attainment', { kind: 'month', date: '2026-10-01' });
+    expect(oct.keyFigures.newCustomers.actual).toBe(1);
+    const trend = q4.trend.map((b) => [b.key, b.newCustomers]);
+    expect(trend).toEqual([
+      ['2026-10', 1],
+      ['2026-11', 1],
+      ['2026-12', 0],
+    ]);
+    // The rep's weekly report counts the same way: B's week of 11-16..22 has one.
+    const { repActuals } = await import('../../../../electron/features/weekly/weekly.figures');
+    expect(repActuals(w.app.db, B, { from: '2026-11-16', to: '2026-11-22' }).newCustomers).toBe(1);
+    expect(repActuals(w.app.db, A, { from: '2026-11-01', to: '2026-11-30' }).newCustomers).toBe(0);
+  });
+
+  it('a late-month week keeps its share of a count target, so behind can fire', async () => {
+    // November's new-customer target for the company is 9 over 21 working days; the week of
+    // 16–22 November holds 5 of them: 9 × 5 / 21 = 2.1429 (was 0 when whole units went to the
+    // first nine working days).
+    w.target('newCustomers', 'company', null, '2026-11', 9);
+    const week = await w.run('attainment', { kind: 'week', date: '2026-11-16' });
+    expect(week.keyFigures.newCustomers.target).toBe(2.1429);
+    // The week is over on 11-23 (progress 1) with no new customer: behind.
+    expect(week.keyFigures.timeProgress).toBe(1);
+    expect(week.keyFigures.newCustomers).toMatchObject({ actual: 0, attainment: 0, behind: true });
+    // The month's weeks add up to the month: W45–W49 (W49 holds only 30 November).
+    const weeks = await Promise.all(
+      ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30'].map((date) =>
+        w.run('attainment', { kind: 'week', date }),
+      ),
+    );
+    const clip = weeks.map((r) => r.keyFigures.newCustomers.target ?? 0);
+    expect(clip.every((t) => t > 0)).toBe(true);
+    const month = await w.run('attainment', { kind: 'month', date: '2026-11-01' });
+    expect(month.keyFigures.newCustomers.target).toBe(9);
+  });
+
   it('targets, actuals, attainment and time progress, credited to the team at the time', async () => {
     const { cust, dA1, dB1 } = sales(w);
     // Collections: 100,000 on A's deal (10-20, 华东一部) and 50,000 on B's first deal on 11-15,
@@ -67,7 +129,9 @@ describe('reports: target attainment (domain.md §7.1)', () => {
       amount: 7,
       collected_on: '2026-09-30',
     });
-    // New customers: one of A on 10-05, one of B on 11-02 (华南部); the others were created in January.
+    // Prospects entered: one of A on 10-05, one of B on 11-02 (华南部); the others were created
+    // in January. None of them has an order, and the shared customer's first order was in 2025,
+    // so no customer was developed in Q4 (the next test has those).
     w.customer({ owner: A, created_at: '2026-10-05T03:00:00.000Z' });
     w.customer({ owner: B, created_at: '2026-11-02T03:00:00.000Z' });
     // Visits: A two done (one effective); B one done on 10-30 (华东一部, effective) and one on
@@ -110,7 +174,8 @@ describe('reports: target attainment (domain.md §7.1)', () => {
       attainment: null,
       behind: false,
     });
-    expect(r.keyFigures.newCustomers.actual).toBe(2);
+    expect(r.keyFigures.newCustomers.actual).toBe(0);
+    expect(r.keyFigures.newProspects).toBe(2);
     // Visits 4 of 10 = 0.4: 0.5758 − 0.4 ≥ 0.1 → behind.
     expect(r.keyFigures.visits).toEqual({ target: 10, actual: 4, attainment: 0.4, behind: true });
     expect(r.keyFigures.effectiveVisits.actual).toBe(2);
@@ -129,7 +194,8 @@ describe('reports: target attainment (domain.md §7.1)', () => {
     });
     expect(south.sales).toEqual({ target: null, actual: 600_000, attainment: null, behind: false });
     expect([east.collections.actual, south.collections.actual]).toEqual([100_000, 50_000]);
-    expect([east.newCustomers.actual, south.newCustomers.actual]).toEqual([1, 1]);
+    expect([east.newCustomers.actual, south.newCustomers.actual]).toEqual([0, 0]);
+    expect([east.newProspects, south.newProspects]).toEqual([1, 1]);
     expect([east.visits.actual, south.visits.actual]).toEqual([3, 1]);
     expect([east.effectiveVisits.actual, south.effectiveVisits.actual]).toEqual([2, 0]);
     expect(east.drill).toEqual({ kind: 'scope', scope: { type: 'team', id: T1 } });

@@ -406,11 +406,11 @@ describe('targetFor (for the reports)', () => {
     const scope = { type: 'rep' as const, id: f.li.id };
     expect(targetFor(db, sales, scope, { from: '2026-10-01', to: '2026-10-31' })).toBe(100_000);
     expect(targetFor(db, sales, scope, { from: '2026-01-01', to: '2027-12-31' })).toBe(3_600_000);
-    // Week 53, in whole yuan: Monday 28 – Thursday 31 December 2026 are the last 4 of
-    // December's 23 working days (1,000 yuan: the first 11 days get 44, the rest 43); Friday
-    // 1 January 2027 is the first of January's 21 (2,000 yuan: the first 5 get 96).
+    // Week 53 takes each working day's exact share, rounded to the fen once: Monday 28 –
+    // Thursday 31 December 2026 are 4 of December's 23 working days (1,000 yuan: 4 × 4,347.83
+    // fen), Friday 1 January 2027 is 1 of January's 21 (2,000 yuan: 9,523.81 fen).
     expect(targetFor(db, sales, scope, { from: '2026-12-28', to: '2027-01-03' })).toBe(
-      4 * 4300 + 9600,
+      Math.round((4 * 100_000) / 23 + 200_000 / 21),
     );
     expect(
       targetFor(

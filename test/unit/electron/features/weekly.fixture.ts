@@ -149,8 +149,9 @@ export async function weeklyFixture(): Promise<WeeklyFixture> {
   const [zhang, li] = reps as [User, User];
   const customer = async (name: string, owner: User) =>
     (await call(app, 'customers.create', { name, ownerId: owner.id, status: 'customer' })).id;
-  // New customers count by creation: 杭州数控 in May, 无锡电子 earlier this month, 苏州精密
-  // and 李四's 宁波模具 this week.
+  // Entered: 杭州数控 in May, 无锡电子 earlier this month, 苏州精密 and 李四's 宁波模具 this
+  // week. Developed (first won deal, below): 杭州数控 in May, 无锡电子 on 20 November, 苏州精密
+  // and 宁波模具 this week.
   const c2 = await customer('杭州数控设备厂', zhang);
   until('2026-11-10T02:00:00.000Z');
   const c3 = await customer('无锡电子科技', zhang);

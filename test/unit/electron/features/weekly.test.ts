@@ -35,7 +35,8 @@ describe('auto-filled figures', () => {
     });
     const fig = report.figures;
     expect(fig.asOf).toBe(TODAY);
-    // Won 24 and 26 November; one customer created this week (李四's does not count).
+    // Won 24 and 26 November. One customer developed this week: 苏州精密's first order on the
+    // 24th (杭州数控 ordered again on the 26th, but first ordered in May; 李四's is not his).
     expect(fig.sales).toBe(30_000 + 12_000);
     expect(fig.newCustomers).toBe(1);
     expect(fig.collections).toBe(8_000);
@@ -50,13 +51,13 @@ describe('auto-filled figures', () => {
     // M4 → M5 on the won deal and M2 → M3 on an open one; the move back does not count.
     expect(fig.deals).toEqual({ advanced: 2, won: 2, lost: 1 });
 
-    // November 2026 has 21 working days: 1,000 yuan in whole yuan → 48 on the first 13, 47 on
-    // the other 8. Week 48 holds the 16th–20th working days.
+    // November 2026 has 21 working days, each carrying 1,000 yuan / 21 (docs/reports.md:
+    // derived targets are exact working-day shares). Week 48 holds 5 of them: 238.10 yuan.
     const sales = fig.attainment.sales;
     expect(sales.week).toEqual({
-      target: 5 * 4700,
+      target: 23_810,
       actual: 42_000,
-      attainment: 42_000 / 23_500,
+      attainment: 42_000 / 23_810,
       timeProgress: 1,
       behind: false,
     });
