@@ -179,7 +179,16 @@ const attainmentActuals = z.object({
 });
 export const attainmentReport = report('attainment', {
   keyFigures: attainmentMetrics.extend({ timeProgress: z.number() }),
-  trend: z.array(bucket.extend(attainmentActuals.shape).extend({ cumulativeSales: money })),
+  trend: z.array(
+    bucket.extend(attainmentActuals.shape).extend({
+      cumulativeSales: money,
+      /**
+       * The sales target accrued from the period's start to the bucket's end, as the targets
+       * are decomposed (by working days); null without a sales target for the scope.
+       */
+      cumulativeTarget: money.nullable(),
+    }),
+  ),
   rowKinds: ['scope', 'deal'] as const,
   row: z.union([
     scopeRow.extend(attainmentMetrics.shape),
