@@ -6,6 +6,8 @@ export type LocalKey =
   | 'current_user_id'
   | 'language'
   | 'theme'
+  /** The dashboard's getting-started panel: `open` once this device created the team, then `dismissed`. */
+  | 'getting_started'
   | 'hlc'
   | 'base_snapshot'
   // Team sync (electron/sync): the team this file belongs to, its folder, and push progress.

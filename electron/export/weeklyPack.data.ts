@@ -5,7 +5,7 @@ import type { WeeklyListStatus } from '../../shared/contract/weekly';
 import { calibrate } from '../../shared/domain/intensity';
 import type { DealStatus, Milestone } from '../../shared/domain/milestones';
 import { periodOf } from '../../shared/domain/periods';
-import { addDaysTo, isoWeek, isoWeekRange, utcToZoned } from '../../shared/domain/time';
+import { addDaysTo, isoWeek, isoWeekRange, utcToZoned, zoneLabel } from '../../shared/domain/time';
 import type { VisitPurpose, VisitStatus } from '../../shared/domain/visits';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/connection';
@@ -354,6 +354,25 @@ function wallTime(at: string, zone: string): string {
   }
 }
 
+/** The zone most of the visits were planned in (ties: the first in name order). */
+function commonestZone(zones: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const z of zones) counts.set(z, (counts.get(z) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [zone, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1)))
+    if (best === null || n > (counts.get(best) ?? 0)) best = zone;
+  return best;
+}
+
+/** A zone in words every reader of the pack parses: "Asia/Tokyo GMT+9". */
+function zoneNote(zone: string, at: string): string {
+  try {
+    return `${zone} ${zoneLabel(zone, at, 'en').split(' ').pop() ?? ''}`.trim();
+  } catch {
+    return zone;
+  }
+}
+
 type VisitRow = Omit<PackVisit, 'time' | 'teamName' | 'planned' | 'effective'> & {
   startAt: string;
   timeZone: string;
@@ -385,10 +404,16 @@ function visitsIn(
       ${only === 'plan' ? sql`AND v.planned = 1 AND v.status <> 'cancelled'` : sql``}
       AND ${inTeam(scope, sql`v.owner_id`, sql`v.day`)}
     ORDER BY v.day, v.start_at, v.route_order, v.id`);
+  // One rule with the calendar (ADR 0013): a visit's wall time in its own zone; a visit planned
+  // in another zone than most of the pack's carries that zone beside its time.
+  const home = commonestZone(rows.map((r) => r.timeZone));
   const out = rows.map(({ startAt, timeZone, teamId, planned, effective, ...r }) => {
     return {
       ...r,
-      time: wallTime(startAt, timeZone),
+      time:
+        timeZone === home
+          ? wallTime(startAt, timeZone)
+          : `${wallTime(startAt, timeZone)} (${zoneNote(timeZone, startAt)})`,
       teamName: teamId ? (teamNames.get(teamId) ?? null) : null,
       planned: planned === 1,
       effective: effective === null ? null : effective === 1,

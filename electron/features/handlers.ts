@@ -19,6 +19,7 @@ import { weeklyHandlers } from './weekly/weekly.handlers';
 import { exportsHandlers } from './exports/exports.handlers';
 import { syncHandlers } from './sync/sync.handlers';
 import { backupHandlers } from './backup/backup.handlers';
+import { dashboardHandlers } from './dashboard/dashboard.handlers';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: AllHandlers = {
@@ -42,4 +43,5 @@ export const handlers: AllHandlers = {
   ...exportsHandlers,
   ...syncHandlers,
   ...backupHandlers,
+  ...dashboardHandlers,
 };

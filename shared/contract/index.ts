@@ -19,6 +19,7 @@ import { weeklyContract } from './weekly';
 import { exportsContract } from './exports';
 import { syncContract } from './sync';
 import { backupContract } from './backup';
+import { dashboardContract } from './dashboard';
 
 /** Every method the main process answers; the preload exposes exactly these. */
 export const contract = {
@@ -42,6 +43,7 @@ export const contract = {
   ...exportsContract,
   ...syncContract,
   ...backupContract,
+  ...dashboardContract,
 } as const;
 
 export type AppContract = typeof contract;

@@ -182,7 +182,15 @@ const newProspects = z.number();
 export const attainmentReport = report('attainment', {
   keyFigures: attainmentMetrics.extend({ newProspects, timeProgress: z.number() }),
   trend: z.array(
-    bucket.extend(attainmentActuals.shape).extend({ newProspects, cumulativeSales: money }),
+    bucket.extend(attainmentActuals.shape).extend({
+      newProspects,
+      cumulativeSales: money,
+      /**
+       * The sales target accrued from the period's start to the bucket's end, as the targets
+       * are decomposed (by working days); null without a sales target for the scope.
+       */
+      cumulativeTarget: money.nullable(),
+    }),
   ),
   rowKinds: ['scope', 'deal'] as const,
   row: z.union([

@@ -126,6 +126,8 @@ export const visitEvent = z.object({
   day: z.string(),
   startAt: z.string(),
   endAt: z.string(),
+  /** The zone the visit was planned in: its day and wall times are that zone's (ADR 0013). */
+  timeZone: z.string(),
   routeOrder: z.number(),
   area: z.string().nullable(),
   purpose: z.enum(visitPurposes),
@@ -152,6 +154,8 @@ export const meetingEvent = z.object({
   day: z.string(),
   startAt: z.string(),
   endAt: z.string(),
+  /** The zone the meeting was planned in (ADR 0013). */
+  timeZone: z.string(),
   location: z.string().nullable(),
   updatedAt: z.string(),
 });
@@ -163,7 +167,6 @@ export type CalendarEvent = z.infer<typeof calendarEvent>;
 export const visitDetail = visitEvent.extend({
   contacts: z.array(person),
   goal: z.string().nullable(),
-  timeZone: z.string(),
   actualStartAt: z.string().nullable(),
   actualEndAt: z.string().nullable(),
   outcome: z.string().nullable(),
@@ -187,7 +190,6 @@ export type VisitDetail = z.infer<typeof visitDetail>;
 
 export const meetingDetail = meetingEvent.extend({
   attendees: z.array(z.object({ id: z.string(), name: z.string() })),
-  timeZone: z.string(),
   notes: z.string().nullable(),
 });
 export type MeetingDetail = z.infer<typeof meetingDetail>;

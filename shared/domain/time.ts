@@ -137,3 +137,17 @@ export function weekStart(day: string, firstDay: 0 | 1): string {
   const wd = new Date(`${day}T00:00:00Z`).getUTCDay();
   return addDaysTo(day, -((wd - firstDay + 7) % 7));
 }
+
+/**
+ * A zone as people name it, with its offset at an instant: "日本时间 GMT+9", "Japan Time GMT+9".
+ * Shown beside a visit's times where its zone is not the reader's (ADR 0013).
+ */
+export function zoneLabel(zone: string, at: string | number, language: string): string {
+  const part = (timeZoneName: 'shortGeneric' | 'shortOffset') =>
+    new Intl.DateTimeFormat(language, { timeZone: zone, timeZoneName })
+      .formatToParts(new Date(at))
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const name = part('shortGeneric');
+  const offset = part('shortOffset');
+  return name && name !== offset ? `${name} ${offset}` : offset || zone;
+}

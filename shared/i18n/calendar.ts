@@ -200,6 +200,10 @@ export const calendar = messages({
         planFor: 'Plan a visit for {{name}} on {{day}}',
         emptyTitle: 'No one to show',
         emptyText: 'Pick another scope or add reps to the team.',
+        more: '+{{count, number}} more',
+        moreOf: 'All {{count, number}} of {{name}} on {{day}}',
+        manyReps: '{{count, number}} reps in view: the week grid cannot show them side by side.',
+        openTeamWeek: 'Open the team week (one row per rep)',
       },
       coaching: {
         last: 'Coached {{date}}',
@@ -427,6 +431,10 @@ export const calendar = messages({
         planFor: '为 {{name}} 安排 {{day}} 的拜访',
         emptyTitle: '没有可显示的人员',
         emptyText: '请切换范围，或先在团队中添加业务员。',
+        more: '另有 {{count, number}} 项',
+        moreOf: '{{name}} {{day}} 的全部 {{count, number}} 项',
+        manyReps: '当前显示 {{count, number}} 位业务员：周视图无法并排显示。',
+        openTeamWeek: '打开团队周视图（每人一行）',
       },
       coaching: {
         last: '{{date}} 已辅导',

@@ -23,6 +23,7 @@ import { exportpack } from './exportpack';
 import { sync } from './sync';
 import { backup } from './backup';
 import { exporttables } from './exporttables';
+import { dashboard } from './dashboard';
 
 /**
  * The message catalogues, merged from one module per feature (each holds both languages).
@@ -54,6 +55,7 @@ const modules = [
   sync,
   backup,
   exporttables,
+  dashboard,
 ] as const;
 
 type Merge<M extends readonly { en: object }[]> = M extends readonly [

@@ -212,6 +212,64 @@ test('an overlapping visit is warned about and can be planned anyway', async ({ 
   await expect(page.locator('.pc-ev-conflict')).toHaveCount(2);
 });
 
+test('the overlap warning follows the form: a free time clears it, the refused time brings it back', async ({
+  page,
+  host,
+}) => {
+  const rep = me(host);
+  const [first, second] = host.rows<{ id: string; name: string }>(
+    'SELECT id, name FROM customers WHERE owner_id = ? AND deleted_at IS NULL ORDER BY name LIMIT 2',
+    rep.id,
+  );
+  await api(host, 'visits.create', {
+    customerId: first!.id,
+    day: '2026-11-18',
+    start: '07:30',
+    end: '08:30',
+    timeZone: 'Asia/Shanghai',
+    purpose: 'service',
+  });
+  await openWeek(page, host, '2026-11-18', /Nov 15 – 21, 2026/);
+  const slot = await slotPoint(page, '2026-11-18', '07:00');
+  await page.mouse.click(slot.x, slot.y);
+  const dialog = page.getByRole('dialog', { name: 'Plan a visit' });
+  await pickCustomer(dialog, second!.name);
+  await dialog.getByRole('button', { name: 'Plan visit' }).click();
+  const warning = dialog.getByRole('alert');
+  await expect(warning).toContainText(`Overlaps the visit to ${first!.name}`);
+
+  // Move the visit to 09:00–10:00, a free slot: the warning goes at once.
+  const hours = dialog.getByLabel('Hours');
+  await hours.nth(1).click();
+  await page.keyboard.type('10');
+  await hours.nth(0).click();
+  await page.keyboard.type('09');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  // Back to the refused time: the warning for it returns.
+  await hours.nth(0).click();
+  await page.keyboard.type('07');
+  await hours.nth(1).click();
+  await page.keyboard.type('08');
+  await expect(dialog.getByRole('alert')).toContainText(`Overlaps the visit to ${first!.name}`);
+  await hours.nth(0).click();
+  await page.keyboard.type('09');
+  await hours.nth(1).click();
+  await page.keyboard.type('10');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+
+  // Planned in the free slot, with no "anyway" needed (the time dropdown closed first).
+  await dialog.getByRole('textbox', { name: 'Goal' }).click();
+  await dialog.getByRole('button', { name: 'Plan visit' }).click();
+  await expect(dialog).toBeHidden();
+  expect(
+    host.one(
+      'SELECT start_at, end_at FROM visits WHERE customer_id = ? AND day = ? AND deleted_at IS NULL',
+      second!.id,
+      '2026-11-18',
+    ),
+  ).toEqual({ start_at: '2026-11-18T01:00:00.000Z', end_at: '2026-11-18T02:00:00.000Z' });
+});
+
 test('My follow-ups lists the visits to summarise; a summary takes it off the list', async ({
   page,
   host,
@@ -408,4 +466,38 @@ test('log an unplanned visit from the customer’s page: done, not planned, on t
   await expect(
     timeline.locator('.mantine-Timeline-item').filter({ hasText: 'Dropped by with samples' }),
   ).toContainText('Unplanned');
+});
+
+test.describe('a laptop in another zone than the visit', () => {
+  test.use({ timezoneId: 'Europe/Berlin' });
+
+  test('draws the visit at its own wall time, on its day, with its zone (ADR 0013)', async ({
+    page,
+    host,
+  }) => {
+    const rep = me(host);
+    const customer = host.one<{ id: string; name: string }>(
+      'SELECT id, name FROM customers WHERE owner_id = ? AND deleted_at IS NULL ORDER BY name LIMIT 1',
+      rep.id,
+    );
+    // 07:30–08:30 in Shanghai is 00:30–01:30 in Berlin: the calendar still shows 07:30.
+    await api(host, 'visits.create', {
+      customerId: customer.id,
+      day: '2026-11-19',
+      start: '07:30',
+      end: '08:30',
+      timeZone: 'Asia/Shanghai',
+      purpose: 'service',
+    });
+    await openWeek(page, host, '2026-11-19', /Nov 15 – 21, 2026/);
+    const event = page
+      .locator('td.fc-timegrid-col[data-date="2026-11-19"] .pc-ev-visit')
+      .filter({ hasText: customer.name });
+    await expect(event).toHaveCount(1);
+    await expect(event.locator('.pc-ev-time')).toHaveText(/^07:30/);
+    await expect(event.locator('.pc-ev-zone')).toHaveText('China Time GMT+8');
+    // The drawer says the same.
+    await event.click();
+    await expect(page.getByText(/07:30–08:30 \(China Time GMT\+8\)/)).toBeVisible();
+  });
 });

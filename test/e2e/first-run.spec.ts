@@ -4,6 +4,7 @@ test('first run: choose English, create my team, land on an empty customer list'
   page,
   host,
 }) => {
+  await page.clock.setFixedTime(new Date('2026-11-23T09:00:00+08:00'));
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: /选择语言|Choose your language/ })).toBeVisible();
   await page.getByText('English', { exact: true }).click();
@@ -22,8 +23,66 @@ test('first run: choose English, create my team, land on an empty customer list'
   await page.locator('label', { hasText: /^Manager$/ }).click();
   await page.getByRole('button', { name: 'Start using Pacer' }).click();
 
-  // The home is the dashboard; a new team's customer list is empty and offers the import.
+  // The home is the dashboard, with the getting-started steps of a new team: none done yet.
   await expect(page.getByRole('heading', { name: 'Good day, Wang Fang' })).toBeVisible();
+  const steps = page.getByRole('region', { name: 'Getting started' });
+  await expect(steps).toBeVisible();
+  await expect(steps.getByText('0 of 5 done')).toBeVisible();
+  for (const name of [
+    'Add your people',
+    'Import your customers',
+    'Set this period’s targets',
+    'Plan this week',
+    'Share the team folder',
+  ])
+    await expect(steps.getByRole('listitem', { name })).toHaveAttribute('data-done', 'false');
+
+  // Add people: the step's link opens Team; a second person ticks it off.
+  await steps.getByRole('link', { name: 'Open Team' }).click();
+  await expect(page.getByRole('heading', { name: 'Team', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Add person' }).click();
+  const member = page.getByRole('dialog');
+  await member.getByLabel('Name').fill('Li Na');
+  await member.getByRole('button', { name: 'Create' }).click();
+  await expect(member).toBeHidden();
+  await page
+    .getByRole('navigation', { name: 'main' })
+    .getByRole('link', { name: 'Dashboard' })
+    .click();
+  await expect(steps.getByRole('listitem', { name: 'Add your people' })).toHaveAttribute(
+    'data-done',
+    'true',
+  );
+  await expect(steps.getByText('1 of 5 done')).toBeVisible();
+  await expect(steps.getByRole('link', { name: 'Open Customers' })).toHaveAttribute(
+    'href',
+    '#/customers',
+  );
+  await expect(steps.getByRole('link', { name: 'Open Targets' })).toHaveAttribute(
+    'href',
+    '#/targets',
+  );
+  await expect(steps.getByRole('link', { name: 'Open the calendar' })).toHaveAttribute(
+    'href',
+    '#/calendar',
+  );
+  await expect(steps.getByRole('link', { name: 'Open Settings' })).toHaveAttribute(
+    'href',
+    '#/settings',
+  );
+
+  // Dismissed: gone, and still gone after a reload.
+  await steps.getByRole('button', { name: 'Hide these steps' }).click();
+  await expect(steps).toBeHidden();
+  expect(
+    host.one<{ value: string }>("SELECT value FROM local_state WHERE key = 'getting_started'")
+      .value,
+  ).toBe('dismissed');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Good day, Wang Fang' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Getting started' })).toHaveCount(0);
+
+  // A new team's customer list is empty and offers the import.
   await page
     .getByRole('navigation', { name: 'main' })
     .getByRole('link', { name: 'Customers' })
@@ -54,6 +113,7 @@ test('first run: choose English, create my team, land on an empty customer list'
 });
 
 test('first run: load the demo team and say who I am', async ({ page, host }) => {
+  await page.clock.setFixedTime(new Date('2026-11-23T09:00:00+08:00'));
   await page.goto(host.url);
   await page.getByText('简体中文', { exact: true }).click();
   await page.getByRole('button', { name: '继续' }).click();
@@ -67,6 +127,15 @@ test('first run: load the demo team and say who I am', async ({ page, host }) =>
   await page.getByRole('button', { name: '就是我' }).click();
 
   await expect(page.getByRole('heading', { name: `${manager.name}，你好` })).toBeVisible();
+  // The demo team is set up: no getting-started steps.
+  await expect(page.getByRole('region', { name: '开始使用' })).toHaveCount(0);
+  // The overdue key customers tile says what it counts; overdue collections have their own tile.
+  const overdue = page.getByRole('link', { name: '超期未拜访的重点及潜在客户' });
+  await expect(overdue).toContainText('超过等级规定的拜访周期未联系');
+  await expect(overdue).not.toContainText('逾期回款');
+  await expect(page.getByRole('link', { name: '逾期回款', exact: true })).toContainText(
+    /\d+ 个客户有逾期应收/,
+  );
   await page
     .getByRole('navigation', { name: 'main' })
     .getByRole('link', { name: '客户', exact: true })

@@ -59,6 +59,9 @@ test('target attainment drills from the company to a team to a rep, and Back ret
   await expect(page).toHaveURL(new RegExp(`scope=team%3A${rep.teamId}`));
   await trail.getByRole('link', { name: 'Company' }).click();
   await expect(page).toHaveURL(/scope=company/);
+  // The company's page is drawn (its team rows) before the next click reads it.
+  await expect(trail.getByRole('link', { name: 'Company' })).toHaveCount(0);
+  await expect(rows.getByRole('link', { name: rep.teamName, exact: true })).toBeVisible();
 
   // The period travels with the drill-down: the previous month keeps the scope.
   await page.getByRole('button', { name: 'Previous period' }).click();

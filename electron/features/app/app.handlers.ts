@@ -48,6 +48,8 @@ export const appHandlers: HandlersOf<typeof appContract> = {
     const userId = ctx.newId();
     // The first user stamps their own creation: they are who this device acts as from now on.
     ctx.setCurrentUserId(userId);
+    // A new team starts with the dashboard's getting-started steps (a demo or a joined team does not).
+    setLocal(ctx.sqlite, 'getting_started', 'open');
     ctx.commit([
       {
         op: 'insert',

@@ -3,6 +3,7 @@ import type { ReportOf } from '../../../shared/contract/reports';
 import { isBehind, timeProgress } from '../../../shared/domain/periods';
 import { attainment, targetMetrics, type TargetMetric } from '../../../shared/domain/targets';
 import { calendarOverrides } from '../targets/calendar.repo';
+import { targetFor } from '../targets/targets.repo';
 import { envelope, type ReportContext } from './context';
 import { creditedTally, rowOf, rowsOf, zeroOf, type Measures, type Tally } from './fold';
 import { dealColumns, dealRow, listed, ownerId, type DealBase } from './records';
@@ -14,7 +15,7 @@ import {
   wonDealsSql,
   wonMeasures,
 } from './sources';
-import { targetsOf } from './targets';
+import { scopeKeyOf, targetsOf } from './targets';
 
 type Actuals = Measures<TargetMetric>;
 
@@ -77,12 +78,19 @@ export function attainmentReport(ctx: ReportContext): ReportOf<'attainment'> {
     >;
 
   const total = actualsOf((t) => t.total);
+  // The target as it accrues (时间进度): what the decomposition gives the days from the period's
+  // start to each bucket's end, so the chart shows at a glance whether sales run ahead or behind.
+  const accrues = targets.sales.scope !== null;
+  const scopeKey = scopeKeyOf(ctx);
   let cumulative = 0;
   const trend = ctx.buckets.map((b) => {
     const a = actualsOf((t, m) => t.byBucket.get(b.key) ?? zeroOf(m));
     cumulative += a.sales;
     const newProspects = prospectsOf((t) => t.byBucket.get(b.key) ?? zeroOf(['newProspects']));
-    return { ...b, ...a, newProspects, cumulativeSales: cumulative };
+    const cumulativeTarget = accrues
+      ? (targetFor(db, 'sales', scopeKey, { from: ctx.period.from, to: b.to }, overrides) ?? 0)
+      : null;
+    return { ...b, ...a, newProspects, cumulativeSales: cumulative, cumulativeTarget };
   });
 
   if (scoped.scope.type === 'rep') {

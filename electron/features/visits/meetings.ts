@@ -36,13 +36,14 @@ const eventColumns = {
   day: meetings.day,
   startAt: meetings.startAt,
   endAt: meetings.endAt,
+  timeZone: meetings.timeZone,
   location: meetings.location,
   updatedAt: meetings.updatedAt,
 };
 
 function select(db: Db) {
   return db
-    .select({ ...eventColumns, timeZone: meetings.timeZone, notes: meetings.notes })
+    .select({ ...eventColumns, notes: meetings.notes })
     .from(meetings)
     .leftJoin(organizer, eq(organizer.id, meetings.organizerId));
 }
@@ -71,7 +72,7 @@ export function meetingEvents(
     )
     .orderBy(asc(meetings.day), asc(meetings.startAt), asc(meetings.id))
     .all()
-    .map(({ timeZone: _zone, notes: _notes, ...row }) => ({
+    .map(({ notes: _notes, ...row }) => ({
       type: 'meeting' as const,
       ...row,
       attendeeIds: parseIds(row.attendeeIds),

@@ -1,5 +1,6 @@
 import type FullCalendar from '@fullcalendar/react';
 import {
+  Alert,
   ActionIcon,
   Box,
   Button,
@@ -51,7 +52,7 @@ import { isOverlap } from './failures';
 import { PlanVsActualBar, whoInput, type Who } from './PlanVsActual';
 import { VISIT_TABLES } from './tables';
 import { TeamWeekTable } from './TeamWeekTable';
-import { justNow, nextWorkingDay, useNow, userTimeZone } from './time';
+import { justNow, nextWorkingDay, useNow } from './time';
 import type { CalendarView, Landing } from './VisitCalendar';
 import type { VisitDetail } from '../../../shared/contract/visits';
 import type { PlanDraft } from './VisitPlanForm';
@@ -219,6 +220,13 @@ export function CalendarPage() {
     { enabled: manager && scope !== 'mine' },
   );
 
+  // Past a few reps side by side a time grid's columns hold only "+N": point to the team week.
+  const repsInView =
+    ownerIds.length > 0
+      ? ownerIds.length
+      : (users.data?.filter((u) => u.role === 'rep' && u.active).length ?? 0);
+  const manyReps = manager && scope !== 'mine' && repsInView > 3 ? repsInView : 0;
+
   const shift = (direction: -1 | 1) => {
     if (mode === 'team') {
       const next = addDaysTo(anchor, 7 * direction);
@@ -258,7 +266,8 @@ export function CalendarPage() {
         id: event.id,
         expectedUpdatedAt: event.updatedAt,
         ...to,
-        timeZone: userTimeZone(),
+        // The calendar draws the visit at its own zone's wall time: it lands in that zone too.
+        timeZone: event.timeZone,
         allowOverlap,
       }).then(
         () =>
@@ -431,6 +440,18 @@ export function CalendarPage() {
         />
       ) : (
         <Grid gap="md">
+          {manyReps > 0 && (mode === 'week' || mode === 'day') && (
+            <Grid.Col span={12}>
+              <Alert color="blue" variant="light" py="xs">
+                <Group justify="space-between" gap="xs">
+                  <Text size="sm">{t('calendar.team.manyReps', { count: manyReps })}</Text>
+                  <Button size="xs" variant="light" onClick={() => setMode('team')}>
+                    {t('calendar.team.openTeamWeek')}
+                  </Button>
+                </Group>
+              </Alert>
+            </Grid.Col>
+          )}
           <Grid.Col span={{ base: 12, lg: showRouteAside ? 8 : 12 }}>
             <Paper withBorder radius="md" p="xs" className="pc-calendar">
               {events.isError && (

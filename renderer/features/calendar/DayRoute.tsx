@@ -50,7 +50,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { useErrorMessage } from '../../components/errors';
 import { purposeColors } from './colors';
 import { VISIT_TABLES } from './tables';
-import { formatTimeRange, useNow } from './time';
+import { formatTimeRange, useNow, zoneSuffix } from './time';
 import { PurposeBadge, VisitStatusBadge } from './VisitBadges';
 
 /** Prints only the route: a body class that the print stylesheet (calendar.css) keys on. */
@@ -274,7 +274,8 @@ function RouteStop({
           </UnstyledButton>
           <Group gap={6} wrap="wrap">
             <Text size="xs" c="dimmed" className="tabular">
-              {formatTimeRange(v.startAt, v.endAt, i18n.language)}
+              {formatTimeRange(v.startAt, v.endAt, i18n.language, v.timeZone)}
+              {zoneSuffix(v.timeZone, v.startAt, i18n.language)}
             </Text>
             {v.area && (
               <Group gap={2} wrap="nowrap">

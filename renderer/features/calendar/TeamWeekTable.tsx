@@ -1,4 +1,4 @@
-import { Badge, Paper, ScrollArea, Skeleton, Text, Tooltip } from '@mantine/core';
+import { Badge, Paper, Popover, ScrollArea, Skeleton, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconPlus, IconRoute, IconUsers } from '@tabler/icons-react';
 import { memo, useMemo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +21,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { eventColor, eventPalette, type ColorBy } from './colors';
 import { formatRate, whoInput, type Who } from './PlanVsActual';
 import { VISIT_TABLES } from './tables';
-import { formatTime, isWeekend, useNow } from './time';
+import { foreignZoneLabel, formatTime, isWeekend, useNow, zoneSuffix } from './time';
 
 /** The words every chip's label uses, translated once per render rather than per chip. */
 type ChipWords = {
@@ -166,6 +166,8 @@ export function TeamWeekTable({
     );
 
   const visitCount = (range.data?.events ?? []).filter((e) => e.type === 'visit').length;
+  const busyDays = new Set((range.data?.events ?? []).map((e) => e.day));
+  const quietDays = new Set(days.filter((d) => isWeekend(d) && !busyDays.has(d)));
   return (
     <Paper withBorder radius="md" className="pc-team" data-visit-count={visitCount}>
       <ScrollArea type="auto">
@@ -181,7 +183,13 @@ export function TeamWeekTable({
                   <th
                     key={day}
                     scope="col"
-                    className={day === today ? 'pc-team-today' : undefined}
+                    className={
+                      [
+                        day === today ? 'pc-team-today' : '',
+                        // A weekend nobody works gives its width to the working days.
+                        quietDays.has(day) ? 'pc-team-quiet' : '',
+                      ].join(' ') || undefined
+                    }
                     aria-label={`${head.weekday} ${head.date}`}
                   >
                     <span className="pc-team-weekday">{head.weekday}</span>{' '}
@@ -308,7 +316,7 @@ const RepWeekRow = memo(function RepWeekRow({
             {empty && dayMeetings.length === 0 && (
               <span className="pc-team-none">{t('calendar.team.noVisits')}</span>
             )}
-            {merge(visits, dayMeetings).map((e) =>
+            {shown(merge(visits, dayMeetings)).map((e) =>
               e.type === 'visit' ? (
                 <VisitChip
                   key={e.id}
@@ -325,12 +333,32 @@ const RepWeekRow = memo(function RepWeekRow({
                   className="pc-chip pc-chip-meeting"
                   style={chipStyle(eventColor(e, colorBy))}
                   onClick={() => onOpenMeeting(e.id)}
-                  title={`${formatTime(e.startAt, i18n.language)} ${e.title}`}
+                  title={`${formatTime(e.startAt, i18n.language, e.timeZone)}${zoneSuffix(e.timeZone, e.startAt, i18n.language)} ${e.title}`}
                 >
-                  <span className="pc-chip-time">{formatTime(e.startAt, i18n.language)}</span>
+                  <span className="pc-chip-time">
+                    {formatTime(e.startAt, i18n.language, e.timeZone)}
+                  </span>
                   <span className="pc-chip-title">{e.title}</span>
                 </button>
               ),
+            )}
+            {visits.length + dayMeetings.length > MAX_CHIPS && (
+              <MoreChips
+                events={merge(visits, dayMeetings)}
+                label={t('calendar.team.moreOf', {
+                  count: visits.length + dayMeetings.length,
+                  name: rep.name,
+                  day,
+                })}
+                more={t('calendar.team.more', {
+                  count: visits.length + dayMeetings.length - (MAX_CHIPS - 1),
+                })}
+                colorBy={colorBy}
+                words={words}
+                language={i18n.language}
+                onOpenVisit={onOpenVisit}
+                onOpenMeeting={onOpenMeeting}
+              />
             )}
           </td>
         );
@@ -338,6 +366,72 @@ const RepWeekRow = memo(function RepWeekRow({
     </tr>
   );
 });
+
+/** Chips a cell shows; beyond them a count opens the day's whole list (nothing covers a chip). */
+const MAX_CHIPS = 6;
+const shown = <T,>(events: T[]): T[] =>
+  events.length > MAX_CHIPS ? events.slice(0, MAX_CHIPS - 1) : events;
+
+/** "+N more" under a full cell: opens the rep's whole day as a list, names in full. */
+function MoreChips({
+  events,
+  label,
+  more,
+  colorBy,
+  words,
+  language,
+  onOpenVisit,
+  onOpenMeeting,
+}: {
+  events: (VisitEvent | MeetingEvent)[];
+  label: string;
+  more: string;
+  colorBy: ColorBy;
+  words: ChipWords;
+  language: string;
+  onOpenVisit: (id: string) => void;
+  onOpenMeeting: (id: string) => void;
+}) {
+  return (
+    <Popover width={300} position="bottom-start" shadow="md" withinPortal>
+      <Popover.Target>
+        <button type="button" className="pc-team-more" aria-label={label}>
+          {more}
+        </button>
+      </Popover.Target>
+      <Popover.Dropdown aria-label={label} role="dialog">
+        <Text size="xs" fw={600} mb={6}>
+          {label}
+        </Text>
+        <div className="pc-team-more-list">
+          {events.map((e) =>
+            e.type === 'visit' ? (
+              <VisitChip
+                key={e.id}
+                visit={e}
+                colorBy={colorBy}
+                onOpen={onOpenVisit}
+                words={words}
+                language={language}
+              />
+            ) : (
+              <button
+                key={e.id}
+                type="button"
+                className="pc-chip pc-chip-meeting"
+                style={chipStyle(eventColor(e, colorBy))}
+                onClick={() => onOpenMeeting(e.id)}
+              >
+                <span className="pc-chip-time">{formatTime(e.startAt, language, e.timeZone)}</span>
+                <span className="pc-chip-title">{e.title}</span>
+              </button>
+            ),
+          )}
+        </div>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
 
 /** A cell's visits and meetings by start time. */
 function merge(visits: VisitEvent[], meetings: MeetingEvent[]): (VisitEvent | MeetingEvent)[] {
@@ -369,9 +463,11 @@ function VisitChip({
   words: ChipWords;
   language: string;
 }) {
-  const time = formatTime(v.startAt, language);
+  const time = formatTime(v.startAt, language, v.timeZone);
+  const zone = foreignZoneLabel(v.timeZone, v.startAt, language);
   const label = [
     time,
+    zone,
     v.customerName,
     words.purpose[v.purpose],
     words.status[v.status],
@@ -391,6 +487,7 @@ function VisitChip({
       data-visit-id={v.id}
     >
       <span className="pc-chip-time">{time}</span>
+      {zone && <span className="pc-ev-zone">{zone}</span>}
       <span className="pc-chip-title">{v.customerName}</span>
       {v.conflict && <IconAlertTriangle size={11} className="pc-chip-conflict" aria-hidden />}
       {v.summaryDue && <span className="pc-chip-due" aria-hidden />}

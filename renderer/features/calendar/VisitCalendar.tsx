@@ -23,7 +23,7 @@ import { useTranslation } from 'react-i18next';
 import type { CalendarEvent } from '../../../shared/contract/visits';
 import { firstDayOfWeek } from '../../../shared/domain/time';
 import { eventColor, eventPalette, type ColorBy } from './colors';
-import { dayOf, timeOf } from './time';
+import { dayOf, foreignZoneLabel, timeOf, wallDateTime } from './time';
 
 export const calendarViews = ['timeGridDay', 'timeGridWeek', 'dayGridMonth', 'listWeek'] as const;
 export type CalendarView = (typeof calendarViews)[number];
@@ -89,8 +89,10 @@ export function VisitCalendar({
       events.map((e) => ({
         id: `${e.type}:${e.id}`,
         title: e.type === 'visit' ? e.customerName : e.title,
-        start: e.startAt,
-        end: e.endAt,
+        // Each event at its own zone's wall time on its stored day (ADR 0013), wherever the
+        // laptop is: a floating date-time the calendar places as is.
+        start: wallDateTime(e.startAt, e.timeZone),
+        end: wallDateTime(e.endAt, e.timeZone),
         editable: e.type === 'visit' && e.status === 'planned',
         classNames: [
           `pc-ev-${e.type}`,
@@ -151,6 +153,7 @@ export function VisitCalendar({
       ) : (
         <IconUsers size={12} className="pc-ev-mark" aria-hidden />
       );
+    const zone = foreignZoneLabel(e.timeZone, e.startAt, i18n.language);
     const sub =
       e.type === 'visit'
         ? [showOwner ? e.ownerName : null, t(`visitPurpose.${e.purpose}`), e.area]
@@ -161,6 +164,7 @@ export function VisitCalendar({
       e.type === 'visit'
         ? [
             arg.timeText,
+            zone,
             e.customerName,
             e.ownerName,
             t(`visitPurpose.${e.purpose}`),
@@ -170,12 +174,13 @@ export function VisitCalendar({
           ]
             .filter(Boolean)
             .join(' · ')
-        : [arg.timeText, e.title, t(`meetingKind.${e.kind}`)].join(' · ');
+        : [arg.timeText, zone, e.title, t(`meetingKind.${e.kind}`)].filter(Boolean).join(' · ');
     if (list)
       return (
         <div className="pc-ev-list" style={style} aria-label={label} data-event-id={e.id}>
           <span className="pc-ev-dot" />
           <span className="pc-ev-title">{arg.event.title}</span>
+          {zone && <span className="pc-ev-zone">{zone}</span>}
           <span className="pc-ev-sub">{sub}</span>
           {markers}
         </div>
@@ -184,6 +189,7 @@ export function VisitCalendar({
       <div className="pc-ev" style={style} aria-label={label} title={label} data-event-id={e.id}>
         <div className="pc-ev-head">
           <span className="pc-ev-time">{arg.timeText}</span>
+          {zone && <span className="pc-ev-zone">{zone}</span>}
           {markers}
         </div>
         <div className="pc-ev-title">{arg.event.title}</div>

@@ -23,7 +23,7 @@ import { formatDay } from '../../components/dates';
 import { ErrorState } from '../../components/ErrorState';
 import { useErrorMessage } from '../../components/errors';
 import { VISIT_TABLES } from './tables';
-import { formatTimeRange, useNow } from './time';
+import { formatTimeRange, useNow, zoneSuffix } from './time';
 import { ConflictBadge, EffectiveBadge, PurposeBadge, VisitStatusBadge } from './VisitBadges';
 import { DetailField, SummaryView } from './VisitDetails';
 
@@ -148,12 +148,13 @@ function VisitBody({
         <DetailField label={t('calendar.visit.when')}>
           <span className="tabular">
             {formatDay(v.day, i18n.language, true)}{' '}
-            {formatTimeRange(v.startAt, v.endAt, i18n.language)}
+            {formatTimeRange(v.startAt, v.endAt, i18n.language, v.timeZone)}
+            {zoneSuffix(v.timeZone, v.startAt, i18n.language)}
           </span>
           {v.actualStartAt && v.actualEndAt && (
             <Text size="xs" c="dimmed" className="tabular">
               {t('calendar.visit.actual', {
-                time: formatTimeRange(v.actualStartAt, v.actualEndAt, i18n.language),
+                time: formatTimeRange(v.actualStartAt, v.actualEndAt, i18n.language, v.timeZone),
               })}
             </Text>
           )}

@@ -51,6 +51,9 @@ export type PlanValues = {
 };
 type PlanForm = UseFormReturnType<PlanValues, PlanValues, FormRulesRecord<PlanValues>>;
 
+/** Who visits when: what an overlap depends on. */
+const whenOf = (v: PlanValues) => [v.ownerId, v.day, v.start, v.end].join('|');
+
 /** The wall-clock time of an instant in a zone, as the form edits it (HH:mm). */
 export function wallTime(iso: string, zone: string): string {
   return new Date(iso).toLocaleTimeString('en-GB', {
@@ -269,11 +272,19 @@ export function VisitPlanForm({
   const create = useApiMutation('visits.create');
   const update = useApiMutation('visits.update');
   const fieldErrors = useFieldErrors();
-  const [failure, setFailure] = useState<unknown>(null);
+  // The failure of the last send, and for which rep and times it was sent: an overlap warning
+  // holds only while the form still asks for those times.
+  const [failed, setFailed] = useState<{ error: unknown; when: string } | null>(null);
   const form = usePlanForm(draft, visit);
+  const failure =
+    failed && (!isOverlap(failed.error) || failed.when === whenOf(form.values))
+      ? failed.error
+      : null;
+  const setFailure = (error: unknown, v: PlanValues) =>
+    setFailed(error === null ? null : { error, when: whenOf(v) });
 
   const send = (v: PlanValues, allowOverlap: boolean) => {
-    setFailure(null);
+    setFailure(null, v);
     const fields = toPlanFields(v);
     const callbacks = {
       onSuccess: (saved: VisitDetail) => {
@@ -289,7 +300,7 @@ export function VisitPlanForm({
       onError: (error: Error) => {
         const errors = planErrors(fieldErrors(error));
         form.setErrors(errors);
-        setFailure(Object.keys(errors).length === 0 || isOverlap(error) ? error : null);
+        setFailure(Object.keys(errors).length === 0 || isOverlap(error) ? error : null, v);
       },
     };
     if (visit)

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { utcToZoned, zoneLabel, zoneOffsetMinutes } from '../../../shared/domain/time';
 import { localToday } from '../../components/dates';
 
 /** The user's IANA time zone: what visit times are entered in (shared/contract/visits.ts). */
@@ -51,30 +52,61 @@ function minuteOf(date: Date): string {
 
 /**
  * A time of day on the 24-hour clock the forms and the calendar use (09:30), with the
- * language's digits and separators.
+ * language's digits and separators; in `zone` when given (a visit's own zone, ADR 0013),
+ * else the user's.
  */
-export function formatTime(iso: string, language: string): string {
-  return timeFormat(language).format(new Date(iso));
+export function formatTime(iso: string, language: string, zone?: string): string {
+  return timeFormat(language, zone).format(new Date(iso));
 }
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
-/** One formatter per language: a team's week formats a thousand times per render. */
-function timeFormat(language: string): Intl.DateTimeFormat {
-  let format = timeFormats.get(language);
+/** One formatter per language and zone: a team's week formats a thousand times per render. */
+function timeFormat(language: string, zone?: string): Intl.DateTimeFormat {
+  const key = `${language}|${zone ?? ''}`;
+  let format = timeFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(language, {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
+      ...(zone ? { timeZone: zone } : {}),
     });
-    timeFormats.set(language, format);
+    timeFormats.set(key, format);
   }
   return format;
 }
 
-/** A time range on one day: 09:30–10:30. */
-export function formatTimeRange(startIso: string, endIso: string, language: string): string {
-  return `${formatTime(startIso, language)}–${formatTime(endIso, language)}`;
+/** A time range on one day: 09:30–10:30 (in `zone` when given). */
+export function formatTimeRange(
+  startIso: string,
+  endIso: string,
+  language: string,
+  zone?: string,
+): string {
+  return `${formatTime(startIso, language, zone)}–${formatTime(endIso, language, zone)}`;
+}
+
+/**
+ * The one rule for visit times (ADR 0013): a visit is drawn and printed at the wall time of
+ * the zone it was planned in, on its stored day, wherever the reader is. This is that wall
+ * time as a floating local date-time (no offset), which the calendar places as is.
+ */
+export function wallDateTime(iso: string, zone: string): string {
+  const { day, time } = utcToZoned(iso, zone);
+  return `${day}T${time}:00`;
+}
+
+/** The zone's label when it is not the user's (null when it is: nothing to say). */
+export function foreignZoneLabel(zone: string, iso: string, language: string): string | null {
+  const at = Date.parse(iso);
+  if (zone === userTimeZone()) return null;
+  try {
+    return zoneOffsetMinutes(zone, at) === zoneOffsetMinutes(userTimeZone(), at)
+      ? null
+      : zoneLabel(zone, iso, language);
+  } catch {
+    return zone;
+  }
 }
 
 /** The days from `from` to `to` inclusive (YYYY-MM-DD). */
@@ -111,4 +143,10 @@ export function justNow(): { day: string; start: string; end: string } {
   const now = new Date();
   const end = Math.max(60, Math.floor((now.getHours() * 60 + now.getMinutes()) / 15) * 15);
   return { day: localToday(now), start: timeFromMinutes(end - 60), end: timeFromMinutes(end) };
+}
+
+/** " (日本时间 GMT+9)" after a time in another zone than the user's; empty otherwise. */
+export function zoneSuffix(zone: string, iso: string, language: string): string {
+  const label = foreignZoneLabel(zone, iso, language);
+  return label ? ` (${label})` : '';
 }

@@ -2,6 +2,7 @@ import { Anchor, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, Title } f
 import {
   IconAlertTriangle,
   IconCalendarExclamation,
+  IconCashBanknote,
   IconChecklist,
   IconClockPause,
   IconFilter,
@@ -29,6 +30,7 @@ import { reportTables } from '../reports/tables';
 import { scoreTables } from '../scores/queries';
 import { WeeklyPackButton } from '../exports/WeeklyPackButton';
 import { localTime } from '../weekly/week';
+import { GettingStarted } from './GettingStarted';
 import { Tile } from './Tile';
 
 /** One report's figures for the dashboard, and the link to the whole report. */
@@ -69,6 +71,7 @@ export function DashboardPage() {
         </div>
         {!rep && <WeeklyPackButton />}
       </Group>
+      <GettingStarted />
       <Card withBorder radius="md" padding="md">
         <Group justify="space-between" mb="sm">
           <Text fw={600}>{rep ? t('dashboard.myTargets') : t('dashboard.attainment')}</Text>
@@ -205,11 +208,16 @@ function ManagerTiles({ scope }: { scope: ReportScope }) {
         color="orange"
         loading={!a}
         value={a?.overdueVisit}
-        text={
-          a
-            ? t('dashboard.overdueBalance', { amount: formatMoney(a.overdueBalance, lang) })
-            : undefined
-        }
+        text={t('dashboard.abnormalText')}
+      />
+      <Tile
+        to={abnormal.href}
+        title={t('dashboard.overdueCollections')}
+        icon={<IconCashBanknote size={18} />}
+        color="red"
+        loading={!a}
+        value={a ? formatMoney(a.overdueBalance, lang) : undefined}
+        text={a ? t('dashboard.overdueCollectionsText', { count: a.overdueCollection }) : undefined}
       />
       <Tile
         to={`/weekly/team?week=${week}`}

@@ -1,10 +1,12 @@
 import { ArcElement, BarController, BarElement, Chart, DoughnutController } from 'chart.js';
+import { Text } from '@mantine/core';
 import { Bar, Doughnut, Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ReportOutput } from '../../../shared/contract/reports';
 import { useChartColors, type ChartColors } from '../../components/charts';
 import { formatMoney } from '../../components/money';
+import { attainmentSeries } from './attainmentSeries';
 import { formatCount, percent } from './fields';
 
 /**
@@ -20,8 +22,8 @@ type Spec = {
   series: Series[];
   money: boolean;
   horizontal?: boolean;
-  /** A horizontal reference line (a target). */
-  line?: { label: string; value: number };
+  /** A line under the chart saying what it shows at a glance. */
+  note?: { text: string; color: string };
 };
 
 function bucketLabel(key: string, language: string): string {
@@ -36,20 +38,28 @@ function specOf(data: ReportOutput, t: TFunction, language: string): Spec | null
   const f = (k: string) => t(`reportsui.f.${k}`);
   switch (data.report) {
     case 'attainment': {
-      const target = data.keyFigures.sales.target;
+      const s = attainmentSeries(data);
       return {
         type: 'line',
         money: true,
         labels: data.trend.map((b) => bucketLabel(b.key, language)),
         series: [
-          {
-            label: f('cumulativeSales'),
-            // The line stops at the figures' date: days still to come have no sales yet.
-            data: data.trend.map((b) => (b.from > data.asOf ? null : b.cumulativeSales)),
-            color: 'teal',
-          },
+          // The line stops at the figures' date: days still to come have no sales yet.
+          { label: f('cumulativeSales'), data: s.actual, color: 'teal' },
+          ...(s.target
+            ? [{ label: f('targetToDate'), data: s.target, color: 'red', dashed: true }]
+            : []),
         ],
-        ...(target !== null ? { line: { label: f('target'), value: target } } : {}),
+        ...(s.gap !== null
+          ? {
+              note: {
+                text: t(s.gap >= 0 ? 'reportsui.f.aheadOfTarget' : 'reportsui.f.behindTarget', {
+                  amount: formatMoney(Math.abs(s.gap), language),
+                }),
+                color: s.gap >= 0 ? 'teal' : 'red',
+              },
+            }
+          : {}),
       };
     }
     case 'performance':
@@ -196,23 +206,38 @@ function tickOf(money: boolean, language: string) {
 }
 
 function datasets(spec: Spec, c: ChartColors) {
-  return spec.series.map((s) => ({
-    label: s.label,
-    data: s.data,
-    borderColor: c.color(s.color),
-    // Grey is the series compared against (planned, last year): muted on either scheme.
-    backgroundColor:
-      spec.type === 'line'
-        ? c.fill(s.color, 0.14)
-        : s.color === 'gray'
-          ? c.fill('gray', 0.45)
-          : c.color(s.color),
-    borderRadius: spec.type === 'bar' ? 4 : 0,
-    maxBarThickness: 36,
-    fill: spec.type === 'line',
-    cubicInterpolationMode: 'monotone' as const,
-    pointRadius: spec.type === 'line' ? 2 : 0,
-  }));
+  return spec.series.map((s) =>
+    s.dashed
+      ? {
+          // A reference drawn against the series (the target as it accrues): no fill, no points.
+          label: s.label,
+          data: s.data,
+          borderColor: c.color(s.color),
+          backgroundColor: c.color(s.color),
+          borderDash: [6, 4],
+          borderRadius: 0,
+          fill: false,
+          tension: 0,
+          pointRadius: 0,
+        }
+      : {
+          label: s.label,
+          data: s.data,
+          borderColor: c.color(s.color),
+          // Grey is the series compared against (planned, last year): muted on either scheme.
+          backgroundColor:
+            spec.type === 'line'
+              ? c.fill(s.color, 0.14)
+              : s.color === 'gray'
+                ? c.fill('gray', 0.45)
+                : c.color(s.color),
+          borderRadius: spec.type === 'bar' ? 4 : 0,
+          maxBarThickness: 36,
+          fill: spec.type === 'line',
+          cubicInterpolationMode: 'monotone' as const,
+          pointRadius: spec.type === 'line' ? 2 : 0,
+        },
+  );
 }
 
 export function ReportChart({ data, height = 280 }: { data: ReportOutput; height?: number }) {
@@ -223,7 +248,7 @@ export function ReportChart({ data, height = 280 }: { data: ReportOutput; height
   const label = t(`reportsui.names.${data.report}`);
   const tick = tickOf(spec.money, i18n.language);
   const legend = {
-    display: spec.series.length > 1 || spec.type === 'doughnut' || Boolean(spec.line),
+    display: spec.series.length > 1 || spec.type === 'doughnut',
     position: 'bottom' as const,
     labels: { color: c.text, boxWidth: 12, boxHeight: 12 },
   };
@@ -283,37 +308,27 @@ export function ReportChart({ data, height = 280 }: { data: ReportOutput; height
     },
   };
   if (spec.type === 'line') {
-    const sets = datasets(spec, c);
-    const all = spec.line
-      ? [
-          ...sets,
-          {
-            label: spec.line.label,
-            data: spec.labels.map(() => spec.line?.value ?? 0),
-            borderColor: c.color('red'),
-            backgroundColor: c.color('red'),
-            borderDash: [6, 4],
-            borderRadius: 0,
-            fill: false,
-            tension: 0,
-            pointRadius: 0,
-          },
-        ]
-      : sets;
     return (
-      <div style={{ position: 'relative', height }}>
-        <Line
-          role="img"
-          aria-label={label}
-          data={{ labels: spec.labels, datasets: all }}
-          options={{
-            maintainAspectRatio: false,
-            animation: false,
-            plugins: { legend, tooltip },
-            scales,
-          }}
-        />
-      </div>
+      <>
+        <div style={{ position: 'relative', height }}>
+          <Line
+            role="img"
+            aria-label={label}
+            data={{ labels: spec.labels, datasets: datasets(spec, c) }}
+            options={{
+              maintainAspectRatio: false,
+              animation: false,
+              plugins: { legend, tooltip },
+              scales,
+            }}
+          />
+        </div>
+        {spec.note && (
+          <Text size="sm" c={spec.note.color} ta="center" mt={4}>
+            {spec.note.text}
+          </Text>
+        )}
+      </>
     );
   }
   return (

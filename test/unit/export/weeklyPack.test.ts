@@ -123,6 +123,17 @@ function week(world: World) {
     purpose: 'order',
     goal: '谈年度框架协议',
   });
+  // Next week: B visits a customer in Tokyo on Wednesday 11-25 at 10:00 Tokyo time (09:00 in
+  // Shanghai): the pack prints the visit's own wall time, with its zone, as the calendar draws it.
+  world.visit({
+    owner: B,
+    customer: cB,
+    day: '2026-11-25',
+    status: 'planned',
+    start_at: '2026-11-25T01:00:00.000Z',
+    end_at: '2026-11-25T02:00:00.000Z',
+    time_zone: 'Asia/Tokyo',
+  });
   // Targets for November.
   world.target('sales', 'company', null, '2026-11', 2_000_000);
   world.target('sales', 'team', T1, '2026-11', 1_000_000);
@@ -389,6 +400,7 @@ describe('weekly meeting pack: sheets', () => {
 
     const plan = sheet(workbook, '下周计划');
     expect(cellUnder(plan, '时间', '华东一部', '李娜').value).toBe('10:00');
+    expect(cellUnder(plan, '时间', '华南部', '张伟').value).toBe('10:00 (Asia/Tokyo GMT+9)');
     expect(cellUnder(plan, '拜访目标', '华东一部', '李娜').value).toBe('谈年度框架协议');
     expect(cellUnder(plan, '拜访目的', '华东一部', '李娜').value).toBe('订货');
 

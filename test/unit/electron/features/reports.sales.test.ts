@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { attainmentSeries } from '../../../../renderer/features/reports/attainmentSeries';
 import { A, B, C, T1, T2, reportsWorld, rowOf, type World } from './reports.fixture';
 
 const Q4 = { kind: 'quarter', date: '2026-11-23' } as const;
@@ -200,12 +201,47 @@ describe('reports: target attainment (domain.md §7.1)', () => {
     expect([east.effectiveVisits.actual, south.effectiveVisits.actual]).toEqual([2, 0]);
     expect(east.drill).toEqual({ kind: 'scope', scope: { type: 'team', id: T1 } });
 
-    // The chart: months, with cumulative sales.
-    expect(r.trend.map((b) => [b.key, b.sales, b.cumulativeSales])).toEqual([
-      ['2026-10', 500_000, 500_000],
-      ['2026-11', 600_000, 1_100_000],
-      ['2026-12', 0, 1_100_000],
+    // The chart: months, with cumulative sales against the target as it accrues: the quarter's
+    // 20,000 yuan over its 66 working days is 303 yuan a day and one more on the first two
+    // (20,000 − 66 × 303 = 2): October 2 × 304 + 20 × 303 = 6,668; November 21 × 303 = 6,363.
+    expect(r.trend.map((b) => [b.key, b.sales, b.cumulativeSales, b.cumulativeTarget])).toEqual([
+      ['2026-10', 500_000, 500_000, 666_800],
+      ['2026-11', 600_000, 1_100_000, 1_303_100],
+      ['2026-12', 0, 1_100_000, 2_000_000],
     ]);
+    // 华南部 has no sales target: no ramp to draw.
+    const southOnly = await w.run('attainment', Q4, { type: 'team', id: T2 });
+    expect(southOnly.trend.every((b) => b.cumulativeTarget === null)).toBe(true);
+    expect(attainmentSeries(southOnly).target).toBeNull();
+  });
+
+  it('the chart’s target accrues by working days of the calendar, against cumulative sales', async () => {
+    sales(w);
+    // November 2026: 21 weekdays; Monday 11-02 made a holiday leaves 20, so the month's 2,100
+    // yuan accrue 105 yuan a working day from Tuesday 11-03.
+    w.insert('calendar_days', { day: '2026-11-02', kind: 'holiday', name: '调休' });
+    w.target('sales', 'company', null, '2026-11', 210_000);
+    const r = await w.run('attainment', { kind: 'month', date: '2026-11-23' });
+    const at = (day: string) => r.trend.find((b) => b.key === day);
+    expect(r.trend).toHaveLength(30);
+    expect(at('2026-11-01')?.cumulativeTarget).toBe(0);
+    expect(at('2026-11-02')?.cumulativeTarget).toBe(0);
+    expect(at('2026-11-03')?.cumulativeTarget).toBe(10_500);
+    expect(at('2026-11-06')?.cumulativeTarget).toBe(42_000);
+    // The weekend adds nothing.
+    expect(at('2026-11-08')?.cumulativeTarget).toBe(42_000);
+    expect(at('2026-11-30')?.cumulativeTarget).toBe(210_000);
+    expect(r.keyFigures.sales.target).toBe(210_000);
+
+    // What the chart draws: sales to date stop at the figures' day (11-23); by then 15 working
+    // days have accrued 157,500 against 600,000 won (赵敏 100,000 on 11-05, 张伟 500,000 on 11-10).
+    const s = attainmentSeries(r);
+    expect(s.actual.slice(0, 6)).toEqual([0, 0, 0, 0, 100_000, 100_000]);
+    expect(s.actual[22]).toBe(600_000);
+    expect(s.actual.slice(23)).toEqual(Array(7).fill(null));
+    expect(s.target?.[22]).toBe(157_500);
+    expect(s.target?.[29]).toBe(210_000);
+    expect(s.gap).toBe(442_500);
   });
 
   it('drills from a team to its reps (a rep who left the team keeps his rows there) and to a rep’s deals', async () => {
