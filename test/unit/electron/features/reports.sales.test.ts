@@ -202,11 +202,11 @@ describe('reports: target attainment (domain.md §7.1)', () => {
     expect(east.drill).toEqual({ kind: 'scope', scope: { type: 'team', id: T1 } });
 
     // The chart: months, with cumulative sales against the target as it accrues: the quarter's
-    // 20,000 yuan over its 66 working days is 303 yuan a day and one more on the first two
-    // (20,000 − 66 × 303 = 2): October 2 × 304 + 20 × 303 = 6,668; November 21 × 303 = 6,363.
+    // 20,000 yuan over its 66 working days is 303.03 yuan a day (the exact share): October's 22
+    // days 6,666.67, with November's 21 13,030.30 to date, to the fen.
     expect(r.trend.map((b) => [b.key, b.sales, b.cumulativeSales, b.cumulativeTarget])).toEqual([
-      ['2026-10', 500_000, 500_000, 666_800],
-      ['2026-11', 600_000, 1_100_000, 1_303_100],
+      ['2026-10', 500_000, 500_000, Math.round((2_000_000 * 22) / 66)],
+      ['2026-11', 600_000, 1_100_000, Math.round((2_000_000 * 43) / 66)],
       ['2026-12', 0, 1_100_000, 2_000_000],
     ]);
     // 华南部 has no sales target: no ramp to draw.
