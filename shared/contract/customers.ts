@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { buyingRoles, customerStatuses } from '../domain/customers';
 import { grades } from '../domain/grading';
 import { scopes } from '../domain/people';
+import { visitPurposes } from '../domain/visits';
 import { method } from './define';
 import { day, id, ok, optionalText, pageInput, phone, requiredText } from './common';
 
@@ -31,7 +32,10 @@ export const customerRow = z.object({
   relationship: z.number().nullable(),
   attractiveness: z.number().nullable(),
   gradeReviewedOn: z.string().nullable(),
-  /** The latest timeline entry (ISO instant), null when there is none. */
+  /**
+   * The latest contact (ISO instant): a done visit, a call, a message or a note — never a
+   * planned visit, a deal move or a collection; null when there is none.
+   */
   lastContactAt: z.string().nullable(),
   /** Days past the grade's visit frequency, null when not overdue. */
   overdueDays: z.number().nullable(),
@@ -49,6 +53,22 @@ export const contact = z.object({
 });
 export type Contact = z.infer<typeof contact>;
 
+/** How many planned visits the customer page lists. */
+export const UPCOMING_VISITS_MAX = 5;
+
+/** A planned visit of the customer that has not ended yet. */
+export const upcomingVisit = z.object({
+  id: z.string(),
+  day: z.string(),
+  startAt: z.string(),
+  endAt: z.string(),
+  purpose: z.enum(visitPurposes),
+  ownerId: z.string(),
+  ownerName: z.string().nullable(),
+  goal: z.string().nullable(),
+});
+export type UpcomingVisit = z.infer<typeof upcomingVisit>;
+
 export const customerDetail = customerRow.extend({
   address: z.string().nullable(),
   source: z.string().nullable(),
@@ -60,6 +80,8 @@ export const customerDetail = customerRow.extend({
   gradeOverride: z.enum(grades).nullable(),
   gradeOverrideReason: z.string().nullable(),
   contacts: z.array(contact),
+  /** Planned visits not yet over (earliest first, at most UPCOMING_VISITS_MAX). */
+  upcomingVisits: z.array(upcomingVisit),
 });
 export type CustomerDetail = z.infer<typeof customerDetail>;
 

@@ -20,11 +20,12 @@ import {
 type Fields = z.output<typeof customerFields>;
 
 /** Who asks, the team's frequency rules and the user's today: what derived figures depend on. */
-function listContext(ctx: AppContext, today?: string): ListContext {
+function listContext(ctx: AppContext, today?: string): ListContext & { now: string } {
   return {
     currentUser: currentUser(ctx),
     rules: frequencyRules(ctx.db),
     today: today ?? ctx.now().toISOString().slice(0, 10),
+    now: ctx.now().toISOString(),
   };
 }
 

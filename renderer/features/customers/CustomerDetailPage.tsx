@@ -35,6 +35,7 @@ import { GradingCard } from '../grading/GradingCard';
 import { CustomerReceivablesBadge } from '../receivables/CustomerReceivablesBadge';
 import { ContactFormModal } from './ContactFormModal';
 import { LastContact } from './LastContact';
+import { UpcomingVisits } from './UpcomingVisits';
 import { CustomerFollowUps } from '../followups/CustomerFollowUps';
 import { CustomerTimeline } from '../timeline/CustomerTimeline';
 import { CustomerFormModal } from './CustomerFormModal';
@@ -46,11 +47,13 @@ export function CustomerDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
+  // Visits too: a visit planned or summarised changes the upcoming list and the last contact.
   const customer = useApiQuery('customers.get', { id }, [
     'customers',
     'contacts',
     'users',
     'teams',
+    'visits',
   ]);
   const [editing, setEditing] = useState(false);
   const deleteCustomer = useDeleteCustomer(() => void navigate('/customers'));
@@ -106,6 +109,7 @@ export function CustomerDetailPage() {
           <Contacts customer={c} />
         </Stack>
         <Stack gap="lg">
+          <UpcomingVisits customer={c} />
           <GradingCard key={`${c.id}-${c.updatedAt}`} customer={c} />
           <CustomerFollowUps customerId={c.id} ownerId={c.ownerId} />
           <CustomerTimeline customerId={c.id} />

@@ -17,13 +17,15 @@ export function LastContact({
   const days = at ? daysSince(at) : null;
   return (
     <Group gap={6} wrap="nowrap">
-      <Text size="sm" c={at ? undefined : 'dimmed'} className="tabular">
-        {days === null
-          ? t('customers.never')
-          : days <= 0
-            ? t('customers.today')
-            : t('customers.daysAgo', { count: days })}
-      </Text>
+      <Tooltip withArrow multiline maw={300} label={t('customers.lastContactHint')}>
+        <Text size="sm" c={at ? undefined : 'dimmed'} className="tabular">
+          {days === null
+            ? t('customers.never')
+            : days <= 0
+              ? t('customers.today')
+              : t('customers.daysAgo', { count: days })}
+        </Text>
+      </Tooltip>
       {overdueDays !== null && grade && (
         <Tooltip label={t('customers.overdueHint', { grade: t(`grades.${grade}`) })}>
           <Badge color="red" variant="light" radius="sm" size="sm">

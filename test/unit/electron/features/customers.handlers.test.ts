@@ -94,6 +94,7 @@ describe('customers.create and customers.get', () => {
       lastContactAt: null,
       overdueDays: null,
       contacts: [],
+      upcomingVisits: [],
     });
     expect(await call(app, 'customers.get', { id: created.id })).toEqual(created);
     expect(
