@@ -4,6 +4,7 @@ import { grades } from '../domain/grading';
 import { scopes } from '../domain/people';
 import { visitPurposes } from '../domain/visits';
 import { method } from './define';
+import { instant } from './timeline';
 import { day, id, ok, optionalText, pageInput, phone, requiredText } from './common';
 
 export const customerSorts = [
@@ -177,7 +178,8 @@ export const customersContract = {
     z.object({ regions: z.array(z.string()), industries: z.array(z.string()) }),
   ),
   /** One customer with owner, team and contacts. */
-  'customers.get': method(z.object({ id }).strict(), customerDetail),
+  /** One customer; `now` (the user's clock) says which planned visits are still to come. */
+  'customers.get': method(z.object({ id, now: instant.optional() }).strict(), customerDetail),
   /** Creates a customer; a name that clashes with an existing one is a `conflict`. */
   'customers.create': method(customerFields, customerDetail),
   /** Saves the changed fields of a customer. */

@@ -30,6 +30,7 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { call } from '../../api/client';
 import { useErrorMessage } from '../../components/errors';
 import { CustomerVisitActions } from '../calendar/CustomerVisitActions';
+import { useNow } from '../calendar/time';
 import { CustomerDeals } from '../deals/CustomerDeals';
 import { GradingCard } from '../grading/GradingCard';
 import { CustomerReceivablesBadge } from '../receivables/CustomerReceivablesBadge';
@@ -48,7 +49,8 @@ export function CustomerDetailPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   // Visits too: a visit planned or summarised changes the upcoming list and the last contact.
-  const customer = useApiQuery('customers.get', { id }, [
+  const now = useNow();
+  const customer = useApiQuery('customers.get', { id, now }, [
     'customers',
     'contacts',
     'users',

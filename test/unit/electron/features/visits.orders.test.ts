@@ -63,7 +63,7 @@ async function attainment() {
     scope: { type: 'rep', id: f.alice.id },
     today: TODAY,
   });
-  const figures = report.keyFigures as Record<string, { actual: number }>;
+  const figures = report.keyFigures as unknown as Record<string, { actual: number }>;
   return { sales: figures.sales?.actual, collections: figures.collections?.actual };
 }
 
@@ -220,5 +220,34 @@ describe('a collection while nothing is owed', () => {
       { receivableId: null, dealId: null, amount: 100_000 },
     ]);
     expect((await attainment()).collections).toBe(100_000);
+  });
+});
+
+describe('the customer detail read', () => {
+  it('lists planned visits still to come (not contact), on the customer index', async () => {
+    const before = await call(f.app, 'customers.get', { id: f.customerId });
+    const wednesday = await planVisit(f, { day: '2026-11-25', start: '09:00', end: '10:00' });
+    const detail = await call(f.app, 'customers.get', {
+      id: f.customerId,
+      now: '2026-11-23T01:00:00.000Z',
+    });
+    // Friday's visit (still planned, its summary due) is over; Wednesday's is to come.
+    expect(detail.upcomingVisits.map((v) => v.id)).toEqual([wednesday.id]);
+    expect(detail.upcomingVisits[0]).toMatchObject({ ownerId: f.alice.id, day: '2026-11-25' });
+    expect(detail.lastContactAt).toBe(before.lastContactAt);
+    const later = await call(f.app, 'customers.get', {
+      id: f.customerId,
+      now: '2026-11-25T03:00:00.000Z',
+    });
+    expect(later.upcomingVisits).toEqual([]);
+    const plan = f.app.sqlite
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT id FROM visits WHERE customer_id = ? AND start_at >= ?
+           AND end_at > ? AND status = 'planned' AND deleted_at IS NULL ORDER BY start_at, id LIMIT 5`,
+      )
+      .all(f.customerId, '2026-11-22T01:00:00.000Z', '2026-11-23T01:00:00.000Z') as {
+      detail: string;
+    }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('visits_customer_idx');
   });
 });
