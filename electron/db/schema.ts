@@ -312,6 +312,8 @@ export const deals = sqliteTable(
     scoreId: text('score_id'),
     scoreTotal: integer('score_total'),
     scoredAt: text('scored_at'),
+    /** The visit whose summary took this order (订货): the won deal it keeps (decision 0019). */
+    visitId: text('visit_id'),
     ...syncedColumns(),
   },
   (t) => [
@@ -333,6 +335,10 @@ export const deals = sqliteTable(
     index('deals_created_idx').on(t.createdAt, t.ownerId, t.deletedAt, t.milestone, t.id),
     index('deals_owner_of_idx').on(t.id, t.ownerId, t.status, t.deletedAt),
     index('deals_customer_won_idx').on(t.customerId, t.status, t.closedOn, t.deletedAt),
+    // Partial: only the few deals a visit summary's order made.
+    index('deals_visit_idx')
+      .on(t.visitId)
+      .where(sql`${t.visitId} IS NOT NULL`),
   ],
 );
 
@@ -454,8 +460,12 @@ export const collections = sqliteTable(
   'collections',
   {
     id: text('id').primaryKey(),
-    receivableId: text('receivable_id').notNull(),
-    dealId: text('deal_id').notNull(),
+    /**
+     * Null with `deal_id`: an unallocated receipt (预收款) — money the customer paid while
+     * nothing was owed; the customer's next receivable takes it (docs/decisions/0019).
+     */
+    receivableId: text('receivable_id'),
+    dealId: text('deal_id'),
     customerId: text('customer_id').notNull(),
     amount: integer('amount').notNull(),
     /** YYYY-MM-DD */

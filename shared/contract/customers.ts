@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { buyingRoles, customerStatuses } from '../domain/customers';
 import { grades } from '../domain/grading';
 import { scopes } from '../domain/people';
+import { visitPurposes } from '../domain/visits';
 import { method } from './define';
+import { instant } from './timeline';
 import { day, id, ok, optionalText, pageInput, phone, requiredText } from './common';
 
 export const customerSorts = [
@@ -32,7 +34,10 @@ export const customerRow = z.object({
   relationship: z.number().nullable(),
   attractiveness: z.number().nullable(),
   gradeReviewedOn: z.string().nullable(),
-  /** The latest contact: a done visit, call, message or note (ISO instant); null when none. */
+  /**
+   * The latest contact (ISO instant): a done visit, a call, a message or a note — never a
+   * planned visit, a deal move or a collection; null when there is none.
+   */
   lastContactAt: z.string().nullable(),
   /** The local day of the latest done visit (YYYY-MM-DD); null when never visited. */
   lastVisitOn: z.string().nullable(),
@@ -52,6 +57,22 @@ export const contact = z.object({
 });
 export type Contact = z.infer<typeof contact>;
 
+/** How many planned visits the customer page lists. */
+export const UPCOMING_VISITS_MAX = 5;
+
+/** A planned visit of the customer that has not ended yet. */
+export const upcomingVisit = z.object({
+  id: z.string(),
+  day: z.string(),
+  startAt: z.string(),
+  endAt: z.string(),
+  purpose: z.enum(visitPurposes),
+  ownerId: z.string(),
+  ownerName: z.string().nullable(),
+  goal: z.string().nullable(),
+});
+export type UpcomingVisit = z.infer<typeof upcomingVisit>;
+
 export const customerDetail = customerRow.extend({
   address: z.string().nullable(),
   source: z.string().nullable(),
@@ -63,6 +84,8 @@ export const customerDetail = customerRow.extend({
   gradeOverride: z.enum(grades).nullable(),
   gradeOverrideReason: z.string().nullable(),
   contacts: z.array(contact),
+  /** Planned visits not yet over (earliest first, at most UPCOMING_VISITS_MAX). */
+  upcomingVisits: z.array(upcomingVisit),
 });
 export type CustomerDetail = z.infer<typeof customerDetail>;
 
@@ -158,7 +181,8 @@ export const customersContract = {
     z.object({ regions: z.array(z.string()), industries: z.array(z.string()) }),
   ),
   /** One customer with owner, team and contacts. */
-  'customers.get': method(z.object({ id }).strict(), customerDetail),
+  /** One customer; `now` (the user's clock) says which planned visits are still to come. */
+  'customers.get': method(z.object({ id, now: instant.optional() }).strict(), customerDetail),
   /** Creates a customer; a name that clashes with an existing one is a `conflict`. */
   'customers.create': method(customerFields, customerDetail),
   /** Saves the changed fields of a customer. */

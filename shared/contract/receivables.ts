@@ -20,7 +20,8 @@ export const fen = z
 /** One collection (货款回收) against a receivable. */
 export const collectionView = z.object({
   id: z.string(),
-  receivableId: z.string(),
+  /** Null: an unallocated receipt of the customer (decision 0019). */
+  receivableId: z.string().nullable(),
   amount: z.number(),
   collectedOn: z.string(),
   byUserId: z.string().nullable(),
@@ -80,6 +81,8 @@ export const customerReceivables = z.object({
   overdueCount: z.number(),
   /** The due date of the oldest open receivable, or null when nothing is owed. */
   oldestDueOn: z.string().nullable(),
+  /** Money received while nothing was owed: the next receivable takes it (decision 0019). */
+  unallocated: z.number(),
 });
 export type CustomerReceivables = z.infer<typeof customerReceivables>;
 

@@ -21,10 +21,17 @@ import { instant } from './timeline';
  * - A visit for an inactive rep: `invalid_input` `visitErrors.inactiveRep`, field ownerId; for a
  *   deleted customer: `not_found` `visitErrors.customerGone`; contacts must belong to the
  *   customer (`invalid_input` `visitErrors.contactElsewhere`, field contactIds).
- * - Money fields are integer fen ≥ 0 (`validation.range`). A collection amount is booked
- *   against an open receivable of the customer (default: the oldest due); more than the open
- *   balance, or a customer with nothing owed, is `invalid_input`
- *   `visitErrors.collectionTooLarge` / `visitErrors.nothingOwed`, field collectionAmount.
+ * - Money fields are integer fen ≥ 0 (`validation.range`). An order amount is sales: the
+ *   summary keeps one won deal for it (the visit's order, `deals.visit_id`, owned by the
+ *   visit's rep, won on the visit's day, with its receivable); editing the amount changes that
+ *   deal, clearing it deletes the deal (its collections become unallocated receipts). An order
+ *   deal split into instalments or with more collected than the new amount is `invalid_input`
+ *   `visitErrors.orderSplit` / `visitErrors.orderBelowCollected`, field orderAmount
+ *   (decision 0019).
+ * - A collection amount is booked against an open receivable of the customer (default: the
+ *   oldest due, this summary's order included); more than its balance is `invalid_input`
+ *   `visitErrors.collectionTooLarge`, field collectionAmount. A customer with nothing owed
+ *   gets an unallocated receipt, which the customer's next receivable takes.
  * - A stale `expectedUpdatedAt` is `conflict` `visitErrors.changedMeanwhile` (params
  *   `{ name, at }`; meetings: `visitErrors.meetingChangedMeanwhile`).
  * - A summary with status done needs `effective` (`invalid_input`
@@ -96,6 +103,8 @@ export const summaryFields = z
     outcome: optionalText(2000),
     problemsHandled: optionalText(2000),
     orderAmount: moneyFen.nullish(),
+    /** The title of the won deal a new order creates (the form's words); default: customer · day. */
+    orderTitle: optionalText(120),
     collectionAmount: moneyFen.nullish(),
     /** Which receivable the collection goes to; default: the customer's oldest open one. */
     collectionReceivableId: id.optional(),
@@ -173,10 +182,17 @@ export const visitDetail = visitEvent.extend({
   problemsHandled: z.string().nullable(),
   orderAmount: z.number().nullable(),
   collectionAmount: z.number().nullable(),
-  /** The collection the summary booked, if any. */
+  /** The collection the summary booked, if any; `receivableId` null: an unallocated receipt. */
   collection: z
-    .object({ id: z.string(), receivableId: z.string(), dealId: z.string(), dealTitle: z.string() })
+    .object({
+      id: z.string(),
+      receivableId: z.string().nullable(),
+      dealId: z.string().nullable(),
+      dealTitle: z.string().nullable(),
+    })
     .nullable(),
+  /** The won deal the summary's order amount keeps, if any. */
+  order: z.object({ dealId: z.string(), title: z.string() }).nullable(),
   competitorInfo: z.string().nullable(),
   customerFeedback: z.string().nullable(),
   customerNews: z.string().nullable(),

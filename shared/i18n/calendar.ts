@@ -129,6 +129,18 @@ export const calendar = messages({
         orderAmount: 'Order amount',
         collectionAmount: 'Collected',
         nothingOwed: 'Nothing owed by this customer',
+        orderFeedsNew:
+          'Counts as sales (target attainment, reports): creates a won order for this customer on the deal list, owed in 30 days.',
+        orderFeedsExisting:
+          'Counts as sales (target attainment, reports): changes the won order “{{title}}”; clearing it removes that order.',
+        collectionFeeds:
+          'Books a receipt (collections in target attainment) against the receivable chosen below.',
+        collectionFeedsOrder:
+          'Books a receipt (collections in target attainment) against this order’s receivable.',
+        collectionFeedsUnallocated:
+          'Books a receipt (collections in target attainment). Nothing is owed yet: it is kept on the customer as an unallocated receipt, and the customer’s next receivable takes it.',
+        orderTitle: 'Order of {{day}} (visit summary)',
+        orderLink: 'Order: {{title}}',
         receivable: 'Book the collection against',
         receivableHint: 'The oldest open receivable comes first.',
         receivableOption: '{{deal}} · due {{due}} · open {{balance}}',
@@ -360,6 +372,16 @@ export const calendar = messages({
         orderAmount: '订货金额',
         collectionAmount: '货款回收',
         nothingOwed: '该客户没有应收款',
+        orderFeedsNew:
+          '计入销售额（目标达成、报表）：为该客户生成一笔已成交订单（见销售机会列表），30 天后应收。',
+        orderFeedsExisting:
+          '计入销售额（目标达成、报表）：修改已成交订单“{{title}}”；清空则删除该订单。',
+        collectionFeeds: '登记回款（计入目标达成的货款回收），计入下方所选应收款。',
+        collectionFeedsOrder: '登记回款（计入目标达成的货款回收），计入本次订货的应收款。',
+        collectionFeedsUnallocated:
+          '登记回款（计入目标达成的货款回收）。该客户暂无应收：作为未分配预收款记在客户名下，客户的下一笔应收款自动冲抵。',
+        orderTitle: '{{day}} 拜访订货',
+        orderLink: '订单：{{title}}',
         receivable: '回款计入',
         receivableHint: '默认最早到期的未结应收。',
         receivableOption: '{{deal}} · {{due}} 到期 · 未收 {{balance}}',

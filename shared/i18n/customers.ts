@@ -65,6 +65,9 @@ export const customers = messages({
       grade: 'Grade',
       lastContact: 'Last contact',
       lastVisit: 'Last visit',
+      lastContactHint:
+        'The latest done visit, call, message or note. A planned visit is not contact until it is done.',
+      upcoming: { title: 'Planned visits', none: 'No visit planned. Plan one with “Plan visit”.' },
       never: 'Never',
       daysAgo: '{{count}} d ago',
       today: 'Today',
@@ -158,6 +161,8 @@ export const customers = messages({
       grade: '等级',
       lastContact: '最近联系',
       lastVisit: '最近拜访',
+      lastContactHint: '最近一次已完成的拜访、电话、消息或备注。计划中的拜访完成后才算联系。',
+      upcoming: { title: '计划拜访', none: '暂无计划拜访，可点击“计划拜访”安排。' },
       never: '从未',
       daysAgo: '{{count}} 天前',
       today: '今天',

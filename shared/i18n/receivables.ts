@@ -48,6 +48,9 @@ export const receivables = messages({
       splitOver: '{{amount}} too much',
       split_toast: 'Instalments saved',
       badge: 'Overdue receivable {{amount}}',
+      unallocated: 'Unallocated receipt {{amount}}',
+      unallocatedTooltip:
+        'Paid while nothing was owed. The customer’s next receivable (a won deal or an order in a visit summary) takes it, oldest first.',
       badgeTooltip:
         '{{count}} overdue instalment(s), oldest due {{date}}. Open balance in total: {{open}}.',
       validation: {
@@ -113,6 +116,9 @@ export const receivables = messages({
       splitOver: '超出 {{amount}}',
       split_toast: '分期已保存',
       badge: '逾期应收 {{amount}}',
+      unallocated: '预收款 {{amount}}',
+      unallocatedTooltip:
+        '客户在没有应收时付的款。客户的下一笔应收（成交的销售机会或拜访总结中的订货）按时间先后自动冲抵。',
       badgeTooltip: '{{count}} 期逾期，最早到期日 {{date}}。未回款合计 {{open}}。',
       validation: {
         positive: '请输入大于 0 的金额',

@@ -23,6 +23,7 @@ export const timeline = messages({
         forced: 'Forced by a manager',
         reason: 'Reason: {{reason}}',
         collected: 'Collected {{amount}}',
+        unallocated: 'unallocated receipt',
       },
       categories: {
         development: 'Development',
@@ -79,6 +80,7 @@ export const timeline = messages({
         forced: '经理强制推进',
         reason: '原因：{{reason}}',
         collected: '回款 {{amount}}',
+        unallocated: '未分配预收款',
       },
       categories: {
         development: '客户开发',

@@ -35,6 +35,10 @@ export const visits = messages({
       contactElsewhere: 'A chosen contact does not belong to this customer.',
       collectionTooLarge: 'More than the {{balance}} still owed on that receivable.',
       nothingOwed: 'This customer owes nothing: there is no open receivable to book it against.',
+      orderSplit:
+        'This order’s receivable was split into instalments: change the amount on its deal page.',
+      orderBelowCollected:
+        'More has already been collected on this order than the new amount; delete a collection first.',
       receivableElsewhere: 'That receivable belongs to another customer.',
       changedMeanwhile: '{{name}} changed this visit at {{at}}. Reload to see their change.',
       visitGone: 'This visit no longer exists.',
@@ -85,6 +89,8 @@ export const visits = messages({
       contactElsewhere: '所选联系人不属于该客户。',
       collectionTooLarge: '超过该笔应收尚欠的 {{balance}}。',
       nothingOwed: '该客户没有未结清的应收款，无法登记回款。',
+      orderSplit: '该订货的应收款已拆分为分期，请在其销售机会页修改金额。',
+      orderBelowCollected: '该订货已回款的金额超过新金额，请先删除相应回款。',
       receivableElsewhere: '该应收款属于其他客户。',
       changedMeanwhile: '{{name}} 在 {{at}} 修改了这次拜访，请刷新查看。',
       visitGone: '该拜访已不存在。',

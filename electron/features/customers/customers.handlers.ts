@@ -20,16 +20,17 @@ import {
 type Fields = z.output<typeof customerFields>;
 
 /** Who asks, the team's frequency rules and the user's today: what derived figures depend on. */
-function listContext(ctx: AppContext, today?: string): ListContext {
+function listContext(ctx: AppContext, today?: string, now?: string): ListContext & { now: string } {
   return {
     currentUser: currentUser(ctx),
     rules: frequencyRules(ctx.db),
     today: today ?? ctx.now().toISOString().slice(0, 10),
+    now: now ?? ctx.now().toISOString(),
   };
 }
 
-function requireCustomer(ctx: AppContext, id: string, today?: string) {
-  const customer = getCustomer(ctx.db, id, listContext(ctx, today));
+function requireCustomer(ctx: AppContext, id: string, today?: string, now?: string) {
+  const customer = getCustomer(ctx.db, id, listContext(ctx, today, now));
   if (!customer) throw notFound('customer', id);
   return customer;
 }
@@ -82,7 +83,7 @@ export const customersHandlers: HandlersOf<typeof customersContract> = {
 
   'customers.facets': (_input, ctx) => customerFacets(ctx.db),
 
-  'customers.get': (input, ctx) => requireCustomer(ctx, input.id),
+  'customers.get': (input, ctx) => requireCustomer(ctx, input.id, undefined, input.now),
 
   'customers.create': (input, ctx) => {
     assertNameFree(ctx, input.name);

@@ -6,7 +6,9 @@ import type {
   CustomerRow,
   customerListInput,
   GradingMatrix,
+  UpcomingVisit,
 } from '../../../shared/contract/customers';
+import { UPCOMING_VISITS_MAX } from '../../../shared/contract/customers';
 import { customerNameKey, parseTags } from '../../../shared/domain/customers';
 import {
   GRADE_STALE_DAYS,
@@ -17,7 +19,7 @@ import {
 import { likeContains } from '../../../shared/domain/text';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection';
-import { contacts, customers, teams, users } from '../../db/schema';
+import { contacts, customers, teams, users, visits } from '../../db/schema';
 import { contactColumns } from '../contacts/contacts.repo';
 
 export type CustomerQuery = z.output<typeof customerListInput>;
@@ -28,6 +30,8 @@ export type ListContext = {
   rules: FrequencyRules;
   /** YYYY-MM-DD */
   today: string;
+  /** ISO instant: which planned visits are still to come (the context's clock). */
+  now?: string;
 };
 
 const owner = alias(users, 'owner');
@@ -225,7 +229,7 @@ export function listContacts(db: Db, customerId: string): Contact[] {
 export function getCustomer(
   db: Db,
   id: string,
-  list: Omit<ListContext, 'currentUser'>,
+  list: Omit<ListContext, 'currentUser' | 'now'> & { now: string },
 ): CustomerDetail | undefined {
   const row = db
     .select({
@@ -247,7 +251,49 @@ export function getCustomer(
     .where(and(eq(customers.id, id), isNull(customers.deletedAt)))
     .get();
   if (!row) return undefined;
-  return { ...row, tags: parseTags(row.tags), contacts: listContacts(db, id) };
+  return {
+    ...row,
+    tags: parseTags(row.tags),
+    contacts: listContacts(db, id),
+    upcomingVisits: upcomingVisits(db, id, list.now),
+  };
+}
+
+/** A day in ms: no visit lasts longer (it ends on the day it starts). */
+const DAY_MS = 86_400_000;
+
+/**
+ * The customer's planned visits that have not ended by `now`, earliest first. A range on
+ * visits_customer_idx (customer_id, start_at) from a day before `now`: a visit that started
+ * earlier has ended, so the read stays a few index entries on the largest file.
+ */
+export function upcomingVisits(db: Db, customerId: string, now: string): UpcomingVisit[] {
+  const from = new Date(new Date(now).getTime() - DAY_MS).toISOString();
+  return db
+    .select({
+      id: visits.id,
+      day: visits.day,
+      startAt: visits.startAt,
+      endAt: visits.endAt,
+      purpose: visits.purpose,
+      ownerId: visits.ownerId,
+      ownerName: owner.name,
+      goal: visits.goal,
+    })
+    .from(visits)
+    .leftJoin(owner, eq(owner.id, visits.ownerId))
+    .where(
+      and(
+        eq(visits.customerId, customerId),
+        sql`${visits.startAt} >= ${from}`,
+        sql`${visits.endAt} > ${now}`,
+        eq(visits.status, 'planned'),
+        isNull(visits.deletedAt),
+      ),
+    )
+    .orderBy(asc(visits.startAt), asc(visits.id))
+    .limit(UPCOMING_VISITS_MAX)
+    .all();
 }
 
 /** A live customer whose name folds to the same key, if any (the uniqueness rule of domain.md §2). */

@@ -8,6 +8,7 @@ import type { AppContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import type { FieldsOf } from '../../core/tables';
 import { collections, receivables } from '../../db/schema';
+import { allocateReceipts } from '../receivables/receipts';
 import { tickedCriteria, type DealRecord } from './deals.detail';
 import { isManager } from './deals.guards';
 
@@ -116,10 +117,11 @@ export function planMove(ctx: AppContext, deal: DealRecord, move: Move): Change[
       amount: move.finalAmount,
       lostReason: null,
     });
+    const receivableId = ctx.newId();
     extra.push({
       op: 'insert',
       table: 'receivables',
-      id: ctx.newId(),
+      id: receivableId,
       values: {
         dealId: deal.id,
         customerId: deal.customerId,
@@ -127,6 +129,14 @@ export function planMove(ctx: AppContext, deal: DealRecord, move: Move): Change[
         dueOn: addDays(move.closedOn, RECEIVABLE_DUE_DAYS),
       },
     });
+    // Money the customer paid while nothing was owed goes to this receivable (decision 0019).
+    const receipts = allocateReceipts(ctx, {
+      id: receivableId,
+      dealId: deal.id,
+      customerId: deal.customerId,
+      amount: move.finalAmount,
+    });
+    extra.push(...receipts.changes);
   } else {
     toMilestone = move.to;
     toStatus = 'open';

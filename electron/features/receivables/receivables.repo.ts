@@ -8,6 +8,7 @@ import type {
 import type { DealStatus } from '../../../shared/domain/milestones';
 import type { Db } from '../../db/connection';
 import { collections, deals, receivables, users } from '../../db/schema';
+import { unallocatedTotal } from './receipts';
 
 /**
  * What has been collected against a receivable: its live collections, summed in SQL, but
@@ -148,9 +149,10 @@ function isOverdue(balance: number, dueOn: string, today: string): boolean {
 export function dealReceivables(db: Db, deal: DealRecord, today: string): DealReceivables {
   const byReceivable = new Map<string, CollectionView[]>();
   for (const c of collectionsOfDeal(db, deal.id)) {
-    const list = byReceivable.get(c.receivableId) ?? [];
+    const key = c.receivableId ?? '';
+    const list = byReceivable.get(key) ?? [];
     list.push(c);
-    byReceivable.set(c.receivableId, list);
+    byReceivable.set(key, list);
   }
   const rows = receivablesOfDeal(db, deal.id).map((r) => {
     const balance = r.amount - r.collected;
@@ -218,7 +220,7 @@ export function openReceivablesOldestFirst(
     .all();
 }
 
-/** A customer's open balance, overdue total and oldest due date against `today`. */
+/** A customer's open balance, overdue total, oldest due date (against `today`) and unallocated receipts. */
 export function customerReceivables(
   db: Db,
   customerId: string,
@@ -235,5 +237,6 @@ export function customerReceivables(
     overdueBalance: overdue.reduce((s, r) => s + r.balance, 0),
     overdueCount: overdue.length,
     oldestDueOn: open[0]?.dueOn ?? null,
+    unallocated: unallocatedTotal(db, customerId),
   };
 }

@@ -57,13 +57,17 @@ export function lostDealsSql(ctx: ReportContext): SQL {
  * live deals, credited to the deal's owner (who the receivable belongs to, not who typed it).
  */
 export function collectionsSql(ctx: ReportContext): SQL {
-  return sql`SELECT d.owner_id AS owner, c.collected_on AS day, ${bucketSql(ctx, sql`c.collected_on`)} AS bucket,
-      sum(c.amount) AS collections
-    FROM collections c JOIN deals d ON d.id = c.deal_id AND d.deleted_at IS NULL
+  // An unallocated receipt (no deal yet, decision 0019) is credited to the customer's owner.
+  return sql`SELECT coalesce(d.owner_id, cu.owner_id) AS owner, c.collected_on AS day,
+      ${bucketSql(ctx, sql`c.collected_on`)} AS bucket, sum(c.amount) AS collections
+    FROM collections c
+    LEFT JOIN deals d ON d.id = c.deal_id AND d.deleted_at IS NULL
+    LEFT JOIN customers cu ON c.deal_id IS NULL AND cu.id = c.customer_id AND cu.deleted_at IS NULL
     WHERE c.deleted_at IS NULL
       AND c.collected_on >= ${ctx.period.from} AND c.collected_on <= ${ctx.period.to}
-      AND ${ownerIn(ctx, sql`d.owner_id`)}
-    GROUP BY d.owner_id, c.collected_on`;
+      AND (d.id IS NOT NULL OR cu.id IS NOT NULL)
+      AND ${ownerIn(ctx, sql`coalesce(d.owner_id, cu.owner_id)`)}
+    GROUP BY coalesce(d.owner_id, cu.owner_id), c.collected_on`;
 }
 
 /**

@@ -54,7 +54,10 @@ export const dealMoveSource: TimelineSourceQuery = {
         contactId: null,
         contactName: null,
         deletable: false,
-        deal: { id: row.dealId, title: row.dealTitle },
+        // An unallocated receipt (decision 0019) has no deal yet.
+        ...(row.dealId !== null && row.dealTitle !== null
+          ? { deal: { id: row.dealId, title: row.dealTitle } }
+          : {}),
         move: {
           // Written by the deals feature from the same enums; the columns are plain text.
           fromMilestone: row.fromMilestone as Milestone | null,
@@ -80,6 +83,9 @@ export const dealMoveSource: TimelineSourceQuery = {
  */
 const collectionAt = sql<string>`(${collections.collectedOn} || 'T12:00:00.000Z')`;
 
+/** A collection of a live deal, or an unallocated receipt (no deal yet, decision 0019). */
+const liveDealOrReceipt = sql`(${collections.dealId} IS NULL OR ${deals.id} IS NOT NULL)`;
+
 /** Money collected from the customer (collections), on (customer_id, collected_on). */
 export const collectionSource: TimelineSourceQuery = {
   page: (db, customerId, before, limit) =>
@@ -95,12 +101,13 @@ export const collectionSource: TimelineSourceQuery = {
         dealTitle: deals.title,
       })
       .from(collections)
-      .innerJoin(deals, and(eq(deals.id, collections.dealId), isNull(deals.deletedAt)))
+      .leftJoin(deals, and(eq(deals.id, collections.dealId), isNull(deals.deletedAt)))
       .leftJoin(users, eq(users.id, collections.byUserId))
       .where(
         and(
           eq(collections.customerId, customerId),
           isNull(collections.deletedAt),
+          liveDealOrReceipt,
           // The plain column bounds the index range; the exact comparison is on `at`.
           before ? sql`${collections.collectedOn} <= ${before.at.slice(0, 10)}` : undefined,
           beforeCursor(collectionAt, collections.id, before),
@@ -121,14 +128,23 @@ export const collectionSource: TimelineSourceQuery = {
         contactId: null,
         contactName: null,
         deletable: false,
-        deal: { id: row.dealId, title: row.dealTitle },
+        // An unallocated receipt (decision 0019) has no deal yet.
+        ...(row.dealId !== null && row.dealTitle !== null
+          ? { deal: { id: row.dealId, title: row.dealTitle } }
+          : {}),
         amount: row.amount,
       })),
   count: (db, customerId) =>
     db
       .select({ n: sql<number>`count(*)` })
       .from(collections)
-      .innerJoin(deals, and(eq(deals.id, collections.dealId), isNull(deals.deletedAt)))
-      .where(and(eq(collections.customerId, customerId), isNull(collections.deletedAt)))
+      .leftJoin(deals, and(eq(deals.id, collections.dealId), isNull(deals.deletedAt)))
+      .where(
+        and(
+          eq(collections.customerId, customerId),
+          isNull(collections.deletedAt),
+          liveDealOrReceipt,
+        ),
+      )
       .get()?.n ?? 0,
 };

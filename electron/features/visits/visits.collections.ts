@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { collections, deals } from '../../db/schema';
 
@@ -9,7 +9,13 @@ import { collections, deals } from '../../db/schema';
  */
 
 /** The collection a visit's summary booked, as the visit shows it. */
-export type Booked = { id: string; receivableId: string; dealId: string; dealTitle: string };
+export type Booked = {
+  id: string;
+  /** Null with dealId and dealTitle: an unallocated receipt (decision 0019). */
+  receivableId: string | null;
+  dealId: string | null;
+  dealTitle: string | null;
+};
 
 /**
  * The live collections visits booked, by visit. Looked up through the customers' index
@@ -42,7 +48,7 @@ export function bookedCollections(
   return new Map(
     rows.map((r) => [
       r.visitId ?? '',
-      { id: r.id, receivableId: r.receivableId, dealId: r.dealId, dealTitle: r.dealTitle ?? '' },
+      { id: r.id, receivableId: r.receivableId, dealId: r.dealId, dealTitle: r.dealTitle },
     ]),
   );
 }
@@ -87,4 +93,18 @@ export function collectionDeletedWith(
     .orderBy(desc(collections.createdAt), desc(collections.id))
     .get();
   return latest?.deletedAt === visit.deletedAt ? latest : undefined;
+}
+
+/** The live order deals visits' summaries made (decision 0019), by visit. */
+export function orderDeals(
+  db: Db,
+  visitIds: string[],
+): Map<string, { dealId: string; title: string }> {
+  if (visitIds.length === 0) return new Map();
+  const rows = db
+    .select({ visitId: deals.visitId, dealId: deals.id, title: deals.title })
+    .from(deals)
+    .where(and(isNotNull(deals.visitId), inArray(deals.visitId, visitIds), isNull(deals.deletedAt)))
+    .all();
+  return new Map(rows.map((r) => [r.visitId ?? '', { dealId: r.dealId, title: r.title }]));
 }

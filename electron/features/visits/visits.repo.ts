@@ -4,7 +4,7 @@ import type { VisitDetail, VisitEvent } from '../../../shared/contract/visits';
 import { summaryDue } from '../../../shared/domain/visits';
 import type { Db } from '../../db/connection';
 import { contacts, customers, users, visits } from '../../db/schema';
-import { bookedCollections } from './visits.collections';
+import { bookedCollections, orderDeals } from './visits.collections';
 
 /** Calendar reads never parse this many rows in one go; a guard against a runaway scope. */
 const EVENTS_MAX = 20_000;
@@ -210,6 +210,11 @@ export function visitDetails(
     [...new Set(rows.map((r) => r.customerId))],
   );
 
+  const orders = orderDeals(
+    db,
+    rows.filter((r) => r.orderAmount !== null).map((r) => r.id),
+  );
+
   return rows.map(({ conflict, contactIds: ids, ...row }) => ({
     ...toEvent(row, options.now, conflict === 1),
     contacts: parseIds(ids).flatMap((id) => {
@@ -217,6 +222,7 @@ export function visitDetails(
       return person ? [person] : [];
     }),
     collection: booked.get(row.id) ?? null,
+    order: orders.get(row.id) ?? null,
   }));
 }
 

@@ -10,6 +10,7 @@ import { getReceivable, openReceivablesOldestFirst } from '../receivables/receiv
 import { assertWithinBalance, requireWon } from '../receivables/receivables.rules';
 import { getUser } from '../team/team.repo';
 import { assertNoOverlap, invalidField, requireActiveRep, resolveTimes } from './visits.guards';
+import { orderChanges, type Bookable } from './visits.order';
 
 export type Summary = z.output<typeof summaryFields>;
 type NextStep = NonNullable<z.output<typeof nextStep>>;
@@ -28,7 +29,7 @@ export type SummarisedVisit = {
 };
 
 /** The collection the visit booked before, replaced by this summary in the same commit. */
-type Booking = { id: string; receivableId: string; amount: number };
+type Booking = { id: string; receivableId: string | null; amount: number };
 
 type SummaryValues = Pick<
   FieldsOf<'visits'>,
@@ -119,47 +120,47 @@ function summaryValues(
 /**
  * The collection a done visit books (collections.record's rules: a won deal's receivable of
  * this customer, no more than its balance), collected on the visit's day. The previous
- * booking does not count against the balance: it is deleted in the same commit.
+ * booking does not count against the balance: it is deleted in the same commit. `open` are
+ * the customer's open receivables as this commit leaves them (its order included). With
+ * nothing owed and no receivable chosen, the money is an unallocated receipt (decision 0019).
  */
 function bookingChanges(
   ctx: AppContext,
   visit: SummarisedVisit,
   summary: Summary,
   previous: Booking | undefined,
+  open: Bookable[],
 ): Change[] {
   const out: Change[] = previous ? [{ op: 'delete', table: 'collections', id: previous.id }] : [];
   const amount = summary.status === 'done' ? (summary.collectionAmount ?? 0) : 0;
   if (amount <= 0) return out;
-  let target: { id: string; dealId: string; amount: number; collected: number };
+  let target: Bookable | undefined;
   if (summary.collectionReceivableId) {
-    const chosen = getReceivable(ctx.db, summary.collectionReceivableId, previous?.id);
-    if (!chosen) throw notFound('receivable', summary.collectionReceivableId);
-    if (chosen.customerId !== visit.customerId)
-      throw invalidField(
-        'visitErrors.receivableElsewhere',
-        'collectionReceivableId',
-        `receivable ${chosen.id} belongs to customer ${chosen.customerId}`,
-      );
-    requireWon({ status: chosen.dealStatus }, true);
-    target = chosen;
+    target = open.find((r) => r.id === summary.collectionReceivableId);
+    if (!target) {
+      const chosen = getReceivable(ctx.db, summary.collectionReceivableId, previous?.id);
+      if (!chosen) throw notFound('receivable', summary.collectionReceivableId);
+      if (chosen.customerId !== visit.customerId)
+        throw invalidField(
+          'visitErrors.receivableElsewhere',
+          'collectionReceivableId',
+          `receivable ${chosen.id} belongs to customer ${chosen.customerId}`,
+        );
+      requireWon({ status: chosen.dealStatus }, true);
+      target = chosen;
+    }
   } else {
-    const oldest = openReceivablesOldestFirst(ctx.db, visit.customerId, previous?.id)[0];
-    if (!oldest)
-      throw invalidField(
-        'visitErrors.nothingOwed',
-        'collectionAmount',
-        `customer ${visit.customerId} has no open receivable`,
-      );
-    target = oldest;
+    target = open[0];
   }
-  assertWithinBalance(target, amount, 'visitErrors.collectionTooLarge', 'collectionAmount');
+  if (target)
+    assertWithinBalance(target, amount, 'visitErrors.collectionTooLarge', 'collectionAmount');
   out.push({
     op: 'insert',
     table: 'collections',
     id: ctx.newId(),
     values: {
-      receivableId: target.id,
-      dealId: target.dealId,
+      receivableId: target?.id ?? null,
+      dealId: target?.dealId ?? null,
       customerId: visit.customerId,
       amount,
       collectedOn: visit.day,
@@ -237,8 +238,8 @@ function nextChanges(
 }
 
 /**
- * Everything a summary writes besides the visit row itself: the booked collection (the
- * previous one deleted) and the next step. `values` go on the visit's update or insert.
+ * Everything a summary writes besides the visit row itself: the order's won deal (created,
+ * changed or removed), the booked collection (the previous one deleted) and the next step. `values` go on the visit's update or insert.
  */
 export function summaryChanges(
   ctx: AppContext,
@@ -247,7 +248,14 @@ export function summaryChanges(
   options: { now: string; previous?: Booking | undefined },
 ): { values: SummaryValues; changes: Change[] } {
   const values = summaryValues(ctx, visit, summary, options.now);
-  const changes = bookingChanges(ctx, visit, summary, options.previous);
+  const order = orderChanges(ctx, visit, summary, options.previous?.id);
+  const open = order.patch(
+    openReceivablesOldestFirst(ctx.db, visit.customerId, options.previous?.id),
+  );
+  const changes = [
+    ...order.changes,
+    ...bookingChanges(ctx, visit, summary, options.previous, open),
+  ];
   if (summary.next) changes.push(...nextChanges(ctx, visit, summary.status, summary.next));
   return { values, changes };
 }

@@ -17,6 +17,12 @@ import {
   resolveTimes,
 } from './visits.guards';
 import { bookedCollection, collectionDeletedWith } from './visits.collections';
+import {
+  orderDealOf,
+  orderDeletedWith,
+  receivablesDeletedWith,
+  removeOrderChanges,
+} from './visits.order';
 import { dayVisitIds, getVisitRecord, type VisitRecord } from './visits.repo';
 
 export type VisitPlan = z.output<typeof visitPlanFields>;
@@ -185,19 +191,25 @@ export function planReorder(
   }));
 }
 
-/** Deleting a visit takes the collection its summary booked with it (restore brings both back). */
+/**
+ * Deleting a visit takes the collection its summary booked and the order deal it made with
+ * it (restore brings them back); others' collections on that order become unallocated receipts.
+ */
 export function planDelete(ctx: AppContext, id: string): Change[] {
   const visit = requireLiveVisit(ctx, id);
   const booked = bookedCollection(ctx.db, visit);
+  const order = orderDealOf(ctx.db, visit);
   return [
     { op: 'delete', table: 'visits', id: visit.id },
     ...(booked ? [{ op: 'delete' as const, table: 'collections' as const, id: booked.id }] : []),
+    ...(order ? removeOrderChanges(ctx.db, order.id, booked?.id) : []),
   ];
 }
 
 /**
- * Restores a deleted visit of a live customer, and the collection deleted with it as long
- * as its receivable still has room for it (someone may have collected meanwhile).
+ * Restores a deleted visit of a live customer, the order deal deleted with it (and its
+ * receivables), and the collection deleted with it as long as its receivable still has room
+ * for it (someone may have collected meanwhile); an unallocated receipt always comes back.
  */
 export function planRestore(ctx: AppContext, id: string): Change[] {
   const visit = getVisitRecord(ctx.db, id);
@@ -205,12 +217,28 @@ export function planRestore(ctx: AppContext, id: string): Change[] {
   if (visit.deletedAt === null) return [];
   requireCustomer(ctx, visit.customerId);
   const changes: Change[] = [{ op: 'restore', table: 'visits', id: visit.id }];
+  const order = orderDeletedWith(ctx.db, visit);
+  const restoredReceivables = new Set<string>();
+  if (order) {
+    changes.push({ op: 'restore', table: 'deals', id: order.id });
+    for (const r of receivablesDeletedWith(ctx.db, order.id, visit.deletedAt)) {
+      restoredReceivables.add(r);
+      changes.push({ op: 'restore', table: 'receivables', id: r });
+    }
+  }
   const c = collectionDeletedWith(ctx.db, visit);
   if (c) {
-    const receivable = getReceivable(ctx.db, c.receivableId);
-    if (!receivable) throw notFound('receivable', c.receivableId);
-    requireWon({ status: receivable.dealStatus }, true);
-    assertWithinBalance(receivable, c.amount, 'visitErrors.collectionTooLarge', 'collectionAmount');
+    if (c.receivableId !== null && !restoredReceivables.has(c.receivableId)) {
+      const receivable = getReceivable(ctx.db, c.receivableId);
+      if (!receivable) throw notFound('receivable', c.receivableId);
+      requireWon({ status: receivable.dealStatus }, true);
+      assertWithinBalance(
+        receivable,
+        c.amount,
+        'visitErrors.collectionTooLarge',
+        'collectionAmount',
+      );
+    }
     changes.push({ op: 'restore', table: 'collections', id: c.id });
   }
   return changes;

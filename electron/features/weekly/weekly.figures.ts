@@ -19,7 +19,8 @@ export type Actuals = Record<TargetMetric, number>;
 /**
  * A rep's actuals for the five target metrics over a day range (domain.md §6), one query:
  * - sales 销售额: amount of the rep's live deals won with `closed_on` in the range;
- * - collections 货款回收: money collected in the range on the rep's live deals;
+ * - collections 货款回收: money collected in the range on the rep's live deals, and unallocated
+ *   receipts of the rep's customers (decision 0019);
  * - newCustomers 新开发客户数: live customers whose first won deal closed in the range, that
  *   deal owned by the rep (as the reports count them: a developed customer, not a prospect);
  * - visits 拜访数: the rep's visits done (planned or not) on a day in the range, of live
@@ -31,8 +32,10 @@ export function repActuals(db: Db, userId: string, range: DayRange): Actuals {
     (SELECT coalesce(sum(d.amount), 0) FROM deals d
       WHERE d.owner_id = ${userId} AND d.status = 'won' AND d.deleted_at IS NULL
         AND d.closed_on >= ${from} AND d.closed_on <= ${to}) AS sales,
-    (SELECT coalesce(sum(c.amount), 0) FROM collections c JOIN deals d ON d.id = c.deal_id
-      WHERE d.owner_id = ${userId} AND d.deleted_at IS NULL AND c.deleted_at IS NULL
+    (SELECT coalesce(sum(c.amount), 0) FROM collections c
+      LEFT JOIN deals d ON d.id = c.deal_id AND d.deleted_at IS NULL
+      LEFT JOIN customers cu ON c.deal_id IS NULL AND cu.id = c.customer_id AND cu.deleted_at IS NULL
+      WHERE coalesce(d.owner_id, cu.owner_id) = ${userId} AND c.deleted_at IS NULL
         AND c.collected_on >= ${from} AND c.collected_on <= ${to}) AS collections,
     (SELECT count(*) FROM (SELECT min(d.closed_on) AS day, d.owner_id AS owner FROM deals d
         JOIN customers cu ON cu.id = d.customer_id AND cu.deleted_at IS NULL

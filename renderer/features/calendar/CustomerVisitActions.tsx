@@ -20,7 +20,7 @@ export function CustomerVisitActions({
   const { t } = useTranslation();
   const me = useCurrentUser();
   const [open, setOpen] = useState<'plan' | 'log' | null>(null);
-  // A rep plans their own visits; a manager plans for the customer's owner.
+  // A rep plans and logs their own visits; a manager plans or logs for the customer's owner.
   const rep = me.role === 'rep' ? me.id : (ownerId ?? me.id);
   return (
     <Group gap="xs">
@@ -55,7 +55,7 @@ export function CustomerVisitActions({
       {open === 'log' && (
         <LogVisitModal
           onClose={() => setOpen(null)}
-          draft={{ ...justNow(), ownerId: me.id, customer, customerFixed: true }}
+          draft={{ ...justNow(), ownerId: rep, customer, customerFixed: true }}
         />
       )}
     </Group>

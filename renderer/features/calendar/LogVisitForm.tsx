@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisitDetail } from '../../../shared/contract/visits';
 import { useApiMutation } from '../../api/queries';
-import { localToday } from '../../components/dates';
+import { formatDay, localToday } from '../../components/dates';
 import { useFieldErrors } from '../../components/errors';
 import { FailureAlert } from './FailureAlert';
 import { isOverlap } from './failures';
@@ -39,7 +39,7 @@ export function LogVisitForm({
   onDone: (saved: VisitDetail) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const log = useApiMutation('visits.log');
   const fieldErrors = useFieldErrors();
   const [failure, setFailure] = useState<unknown>(null);
@@ -65,7 +65,14 @@ export function LogVisitForm({
     log.mutate(
       {
         plan: toPlanFields(plan.getValues()),
-        summary: toSummary({ ...summary.getValues(), status: 'done' }, false, allowOverlap),
+        summary: toSummary(
+          { ...summary.getValues(), status: 'done' },
+          false,
+          allowOverlap,
+          t('calendar.summary.orderTitle', {
+            day: formatDay(plan.getValues().day ?? start.day, i18n.language, true),
+          }),
+        ),
         allowOverlap,
         today: localToday(),
       },

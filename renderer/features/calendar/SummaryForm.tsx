@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   Divider,
   Group,
@@ -22,6 +23,7 @@ import { notifications } from '@mantine/notifications';
 import { IconClock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { SummaryFields, VisitDetail } from '../../../shared/contract/visits';
 import { TIME_PATTERN } from '../../../shared/domain/time';
 import {
@@ -146,6 +148,8 @@ export function toSummary(
   v: SummaryValues,
   withActualTimes: boolean,
   allowOverlap: boolean,
+  /** The title a new order's won deal gets (in the user's language). */
+  orderTitle?: string,
 ): SummaryFields {
   const done = v.status === 'done';
   const fen = (x: number | string) => (x === '' ? null : yuanToFen(x));
@@ -156,6 +160,7 @@ export function toSummary(
     outcome: v.outcome,
     problemsHandled: done ? v.problemsHandled : null,
     orderAmount: done ? fen(v.orderAmount) : null,
+    ...(orderTitle ? { orderTitle } : {}),
     collectionAmount: collection,
     ...(collection && v.collectionReceivableId
       ? { collectionReceivableId: v.collectionReceivableId }
@@ -199,10 +204,13 @@ export function SummaryFieldsSection({
   customerId,
   withActualTimes,
   withStatus = true,
+  order = null,
 }: {
   form: Form;
   customerId: string | null;
   withActualTimes: boolean;
+  /** The won deal this visit's order already made (rewriting a summary). */
+  order?: VisitDetail['order'];
   /** Off when logging an unplanned visit: it happened, so it is done. */
   withStatus?: boolean;
 }) {
@@ -219,6 +227,16 @@ export function SummaryFieldsSection({
   const nothingOwed = receivables.isSuccess && open.length === 0;
   const collectionOn =
     form.values.collectionAmount !== '' && Number(form.values.collectionAmount) > 0;
+  const orderOn = form.values.orderAmount !== '' && Number(form.values.orderAmount) > 0;
+  // What each figure feeds, said where it is typed (decision 0019).
+  const orderFeeds = order
+    ? t('calendar.summary.orderFeedsExisting', { title: order.title })
+    : t('calendar.summary.orderFeedsNew');
+  const collectionFeeds = !nothingOwed
+    ? t('calendar.summary.collectionFeeds')
+    : orderOn
+      ? t('calendar.summary.collectionFeedsOrder')
+      : t('calendar.summary.collectionFeedsUnallocated');
   const area = { autosize: true, minRows: 2, maxRows: 6, maxLength: 2000 };
   return (
     <Stack gap="sm">
@@ -279,6 +297,8 @@ export function SummaryFieldsSection({
               decimalScale={2}
               thousandSeparator=","
               prefix="¥"
+              description={orderFeeds}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               {...form.getInputProps('orderAmount')}
             />
             <NumberInput
@@ -288,11 +308,16 @@ export function SummaryFieldsSection({
               decimalScale={2}
               thousandSeparator=","
               prefix="¥"
-              disabled={nothingOwed}
-              description={nothingOwed ? t('calendar.summary.nothingOwed') : undefined}
+              description={collectionFeeds}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               {...form.getInputProps('collectionAmount')}
             />
           </SimpleGrid>
+          {order && (
+            <Anchor component={Link} to={`/deals/${order.dealId}`} size="sm">
+              {t('calendar.summary.orderLink', { title: order.title })}
+            </Anchor>
+          )}
           {collectionOn && open.length > 0 && (
             <Select
               label={t('calendar.summary.receivable')}
@@ -419,7 +444,7 @@ export function SummaryForm({
   onDone: (saved: VisitDetail) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const summarize = useApiMutation('visits.summarize');
   const fieldErrors = useFieldErrors();
   const [failure, setFailure] = useState<unknown>(null);
@@ -433,7 +458,12 @@ export function SummaryForm({
       {
         id: visit.id,
         expectedUpdatedAt: visit.updatedAt,
-        summary: toSummary(v, true, allowOverlap),
+        summary: toSummary(
+          v,
+          true,
+          allowOverlap,
+          t('calendar.summary.orderTitle', { day: formatDay(visit.day, i18n.language, true) }),
+        ),
         today: localToday(),
       },
       {
@@ -459,7 +489,12 @@ export function SummaryForm({
       aria-label={t('calendar.summary.title')}
     >
       <Stack gap="sm">
-        <SummaryFieldsSection form={form} customerId={visit.customerId} withActualTimes />
+        <SummaryFieldsSection
+          form={form}
+          customerId={visit.customerId}
+          withActualTimes
+          order={visit.order}
+        />
         <FailureAlert
           failure={failure}
           pending={summarize.isPending}

@@ -30,11 +30,13 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { call } from '../../api/client';
 import { useErrorMessage } from '../../components/errors';
 import { CustomerVisitActions } from '../calendar/CustomerVisitActions';
+import { useNow } from '../calendar/time';
 import { CustomerDeals } from '../deals/CustomerDeals';
 import { GradingCard } from '../grading/GradingCard';
 import { CustomerReceivablesBadge } from '../receivables/CustomerReceivablesBadge';
 import { ContactFormModal } from './ContactFormModal';
 import { LastContact, LastVisit } from './LastContact';
+import { UpcomingVisits } from './UpcomingVisits';
 import { CustomerFollowUps } from '../followups/CustomerFollowUps';
 import { CustomerTimeline } from '../timeline/CustomerTimeline';
 import { CustomerFormModal } from './CustomerFormModal';
@@ -46,11 +48,14 @@ export function CustomerDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const customer = useApiQuery('customers.get', { id }, [
+  // Visits too: a visit planned or summarised changes the upcoming list and the last contact.
+  const now = useNow();
+  const customer = useApiQuery('customers.get', { id, now }, [
     'customers',
     'contacts',
     'users',
     'teams',
+    'visits',
   ]);
   const [editing, setEditing] = useState(false);
   const deleteCustomer = useDeleteCustomer(() => void navigate('/customers'));
@@ -114,6 +119,7 @@ export function CustomerDetailPage() {
           <Contacts customer={c} />
         </Stack>
         <Stack gap="lg">
+          <UpcomingVisits customer={c} />
           <GradingCard key={`${c.id}-${c.updatedAt}`} customer={c} />
           <CustomerFollowUps customerId={c.id} ownerId={c.ownerId} />
           <CustomerTimeline customerId={c.id} />

@@ -19,7 +19,14 @@ function Ago({ days }: { days: number | null }) {
 
 /** The latest contact of any kind (a done visit, call, message or note): "12 d ago". */
 export function LastContact({ at }: { at: string | null }) {
-  return <Ago days={at ? daysSince(at) : null} />;
+  const { t } = useTranslation();
+  return (
+    <Tooltip withArrow multiline maw={300} label={t('customers.lastContactHint')}>
+      <span>
+        <Ago days={at ? daysSince(at) : null} />
+      </span>
+    </Tooltip>
+  );
 }
 
 /**

@@ -69,7 +69,11 @@ export function CustomerDeals({ customerId }: { customerId: string }) {
       {creating && (
         <DealFormModal
           onClose={() => setCreating(false)}
-          customer={{ id: customerId, name: customer.data?.name ?? '' }}
+          customer={{
+            id: customerId,
+            name: customer.data?.name ?? '',
+            ownerId: customer.data?.ownerId ?? null,
+          }}
         />
       )}
     </Card>

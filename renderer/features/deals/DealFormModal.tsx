@@ -53,7 +53,8 @@ export function DealFormModal({
 }: {
   onClose: () => void;
   deal?: DealDetail;
-  customer?: { id: string; name: string };
+  /** Opened from a customer: fixed to it, and owned by its owner unless changed. */
+  customer?: { id: string; name: string; ownerId?: string | null };
 }) {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
@@ -70,7 +71,9 @@ export function DealFormModal({
       title: deal?.title ?? '',
       amount: deal ? fenToYuan(deal.amount) : '',
       expectedCloseOn: deal?.expectedCloseOn ?? inAMonth(),
-      ownerId: deal?.ownerId ?? me.id,
+      // A customer's deals are its owner's by default (the person who will work it), not
+      // whoever happens to be signed in; the picker still changes it.
+      ownerId: deal?.ownerId ?? customer?.ownerId ?? me.id,
       nextStep: deal?.nextStep ?? '',
     },
     validate: {

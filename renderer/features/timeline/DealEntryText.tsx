@@ -45,6 +45,7 @@ export function DealEntryText({ entry }: { entry: TimelineEntry }) {
     <Stack gap={2} mt={2}>
       <Text size="sm" fw={500} className={collection ? 'tabular' : undefined}>
         {headline}
+        {collection && !entry.deal && ` · ${t('timeline.deal.unallocated')}`}
         {entry.deal && (
           <>
             {' · '}

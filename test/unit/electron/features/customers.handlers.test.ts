@@ -95,6 +95,7 @@ describe('customers.create and customers.get', () => {
       lastVisitOn: null,
       overdueDays: null,
       contacts: [],
+      upcomingVisits: [],
     });
     expect(await call(app, 'customers.get', { id: created.id })).toEqual(created);
     expect(

@@ -370,7 +370,14 @@ describe('receivables.forCustomer', () => {
     });
     expect(
       await call(app, 'receivables.forCustomer', { customerId: none.id, today: '2026-11-23' }),
-    ).toEqual({ open: [], openBalance: 0, overdueBalance: 0, overdueCount: 0, oldestDueOn: null });
+    ).toEqual({
+      open: [],
+      openBalance: 0,
+      overdueBalance: 0,
+      overdueCount: 0,
+      oldestDueOn: null,
+      unallocated: 0,
+    });
   });
 });
 
