@@ -81,6 +81,7 @@ describe('commit: insert', () => {
       grade_reviewed_on: null,
       grade: null,
       last_contact_at: null,
+      last_visit_on: null,
       created_at: '2026-11-23T09:00:00.000Z',
       updated_at: '2026-11-23T09:00:00.000Z',
       deleted_at: null,
