@@ -77,6 +77,10 @@ export const deals = messages({
       move: {
         checklistTitle: 'Leave {{milestone}}: exit checklist',
         checklistText: 'Every item must be ticked before the deal moves on to {{target}}.',
+        checklistSkipTitle: 'Move to {{target}}: exit checklists of {{milestones}}',
+        checklistSkipText:
+          'This move passes {{count}} milestones: tick every item of each before the deal moves on to {{target}}.',
+        savedWithMove: 'saved with the move',
         move: 'Move',
         force: 'Force move',
         forceReason: 'Reason for forcing the move',
@@ -271,6 +275,10 @@ export const deals = messages({
       move: {
         checklistTitle: '离开{{milestone}}：出口检查清单',
         checklistText: '所有项目勾选完成后，机会才能推进到{{target}}。',
+        checklistSkipTitle: '推进到{{target}}：{{milestones}} 的出口检查清单',
+        checklistSkipText:
+          '这次推进经过 {{count}} 个里程碑：逐一勾选各里程碑的全部项目后，机会才能推进到{{target}}。',
+        savedWithMove: '推进时一并保存',
         move: '推进',
         force: '强制推进',
         forceReason: '强制推进的原因',

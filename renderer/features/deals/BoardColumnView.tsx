@@ -15,7 +15,7 @@ import { call } from '../../api/client';
 import { BoardCard } from './BoardCard';
 import { columnColor, columnTitle } from './columns';
 import { formatMoney } from '../../components/money';
-import { dealTables } from './tables';
+import { dealCardTables } from './tables';
 
 const PAGE = 50;
 
@@ -85,7 +85,7 @@ export function BoardColumnView({
     getNextPageParam: (last, pages) =>
       last.hasMore ? first + pages.reduce((n, p) => n + p.cards.length, 0) : undefined,
     enabled: wantMore && data.hasMore,
-    meta: { tables: dealTables },
+    meta: { tables: dealCardTables },
   });
   const seen = new Set<string>();
   const cards = [...data.cards, ...(more.data?.pages.flatMap((p) => p.cards) ?? [])].filter(

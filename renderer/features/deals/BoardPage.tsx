@@ -15,7 +15,7 @@ import { DealDnd } from './DealDnd';
 import { DealFormModal } from './DealFormModal';
 import { Lanes } from './Lanes';
 import { formatMoney } from '../../components/money';
-import { dealTables } from './tables';
+import { dealCardTables } from './tables';
 import { useMoveFlow } from './useMoveFlow';
 
 /** The funnel board (销售漏斗看板): a column per milestone, won and lost; drag to move. */
@@ -40,7 +40,7 @@ export function BoardPage() {
       );
     }
   };
-  const board = useApiQuery('deals.board', { ...filters.input, perColumn: 50 }, dealTables, {
+  const board = useApiQuery('deals.board', { ...filters.input, perColumn: 50 }, dealCardTables, {
     enabled: !lanes,
     placeholderData: (previous) => previous,
   });
