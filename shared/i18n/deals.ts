@@ -6,6 +6,7 @@ export const deals = messages({
     deals: {
       title: 'Funnel board',
       newDeal: 'New deal',
+      board: { columns: 'Milestone columns (scroll sideways)' },
       newTitle: 'New deal',
       editTitle: 'Edit deal',
       created_toast: 'Deal “{{title}}” created',
@@ -204,6 +205,7 @@ export const deals = messages({
     deals: {
       title: '销售漏斗看板',
       newDeal: '新建机会',
+      board: { columns: '里程碑看板（可左右滚动）' },
       newTitle: '新建销售机会',
       editTitle: '编辑销售机会',
       created_toast: '已创建销售机会“{{title}}”',

@@ -16,7 +16,7 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BoardColumn, DealCard } from '../../../shared/contract/deals';
-import { formatDay } from '../../components/dates';
+import { formatShortDay } from '../../components/dates';
 import { boardOrder, columnColor, columnTitle, dealColumn } from './columns';
 import { formatMoney } from '../../components/money';
 import { CalibrationText, ScoreFlags, cardFlags } from '../scores/ScoreFlags';
@@ -152,7 +152,7 @@ export function BoardCardView({
               {card.status === 'open'
                 ? t('deals.card.daysInStage', { count: card.daysInStage })
                 : card.closedOn
-                  ? formatDay(card.closedOn, i18n.language)
+                  ? formatShortDay(card.closedOn, i18n.language)
                   : ''}
             </Text>
           </Group>
@@ -162,7 +162,7 @@ export function BoardCardView({
               c={card.closeOverdue ? 'red' : 'dimmed'}
               style={{ whiteSpace: 'nowrap' }}
             >
-              {formatDay(card.expectedCloseOn, i18n.language)}
+              {formatShortDay(card.expectedCloseOn, i18n.language)}
             </Text>
           )}
         </Group>

@@ -118,7 +118,18 @@ export function BoardPage() {
             gap="xs"
             wrap="nowrap"
             align="stretch"
-            style={{ flex: 1, minHeight: 360, overflowX: 'auto', paddingBottom: 4 }}
+            // Seven columns do not fit a laptop: the board scrolls sideways, with a scrollbar always
+            // shown (not the overlay one that appears only on hover) and the next column peeking in.
+            style={{
+              flex: 1,
+              minHeight: 360,
+              overflowX: 'scroll',
+              scrollbarWidth: 'auto',
+              scrollbarColor: 'var(--mantine-color-gray-5) transparent',
+              paddingBottom: 8,
+            }}
+            aria-label={t('deals.board.columns')}
+            tabIndex={0}
           >
             {columns.map((c) => (
               <BoardColumnView
