@@ -6,7 +6,11 @@ export const deals = messages({
     deals: {
       title: 'Funnel board',
       newDeal: 'New deal',
-      board: { columns: 'Milestone columns (scroll sideways)' },
+      board: {
+        columns: 'Milestone columns (scroll sideways)',
+        scrollLeft: 'Earlier milestones',
+        scrollRight: 'Later milestones',
+      },
       newTitle: 'New deal',
       editTitle: 'Edit deal',
       created_toast: 'Deal “{{title}}” created',
@@ -205,7 +209,11 @@ export const deals = messages({
     deals: {
       title: '销售漏斗看板',
       newDeal: '新建机会',
-      board: { columns: '里程碑看板（可左右滚动）' },
+      board: {
+        columns: '里程碑看板（可左右滚动）',
+        scrollLeft: '前面的里程碑',
+        scrollRight: '后面的里程碑',
+      },
       newTitle: '新建销售机会',
       editTitle: '编辑销售机会',
       created_toast: '已创建销售机会“{{title}}”',

@@ -389,3 +389,47 @@ test('a tick on the deal page shows at once; a refused one falls back with the r
     ),
   ).toEqual([]);
 });
+
+test.describe('a 1440 × 900 window', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('M1–M6 and Lost fit; opened, Lost is reached with the › button, M1 with ‹', async ({
+    page,
+    host,
+  }) => {
+    await openDeals(host);
+    await page.clock.setFixedTime(new Date(`${today}T09:00:00`));
+    await openBoard(page, host);
+    const names = [
+      'Qualified prospect 10%',
+      'Qualified contact 25%',
+      'Qualified decision maker 50%',
+      'Decision 75%',
+      'Awaiting close 90%',
+      'Won 100%',
+      'Lost',
+    ];
+    for (const name of names) await expect(column(page, name)).toBeInViewport({ ratio: 1 });
+    const later = page.getByRole('button', { name: 'Later milestones' });
+    const earlier = page.getByRole('button', { name: 'Earlier milestones' });
+    await expect(later).toHaveCount(0);
+    await expect(earlier).toHaveCount(0);
+
+    // Opened, Lost no longer fits: the › button shows, and brings it into view a column a time.
+    await column(page, 'Lost').getByRole('button', { name: 'Show lost deals' }).click();
+    await expect(column(page, 'Lost')).not.toBeInViewport({ ratio: 1 });
+    for (let i = 0; i < names.length && (await later.count()) > 0; i++) {
+      await later.click();
+      await page.waitForTimeout(400);
+    }
+    await expect(column(page, 'Lost')).toBeInViewport({ ratio: 1 });
+    await expect(later).toHaveCount(0);
+    await expect(column(page, 'Qualified prospect 10%')).not.toBeInViewport({ ratio: 1 });
+    await expect(earlier).toBeVisible();
+    for (let i = 0; i < names.length && (await earlier.count()) > 0; i++) {
+      await earlier.click();
+      await page.waitForTimeout(400);
+    }
+    await expect(column(page, 'Qualified prospect 10%')).toBeInViewport({ ratio: 1 });
+  });
+});

@@ -11,6 +11,7 @@ import { PageLoader } from '../../components/PageLoader';
 import { ExportButton } from '../exports/ExportButton';
 import { BoardColumnView } from './BoardColumnView';
 import { BoardFilterBar, useBoardFilters } from './BoardFilterBar';
+import { BoardScroll } from './BoardScroll';
 import { DealDnd } from './DealDnd';
 import { DealFormModal } from './DealFormModal';
 import { Lanes } from './Lanes';
@@ -114,23 +115,7 @@ export function BoardPage() {
         />
       ) : (
         <DealDnd onMove={onMove}>
-          <Group
-            gap="xs"
-            wrap="nowrap"
-            align="stretch"
-            // Seven columns do not fit a laptop: the board scrolls sideways, with a scrollbar always
-            // shown (not the overlay one that appears only on hover) and the next column peeking in.
-            style={{
-              flex: 1,
-              minHeight: 360,
-              overflowX: 'scroll',
-              scrollbarWidth: 'auto',
-              scrollbarColor: 'var(--mantine-color-gray-5) transparent',
-              paddingBottom: 8,
-            }}
-            aria-label={t('deals.board.columns')}
-            tabIndex={0}
-          >
+          <BoardScroll>
             {columns.map((c) => (
               <BoardColumnView
                 key={c.column}
@@ -142,7 +127,7 @@ export function BoardPage() {
                   : {})}
               />
             ))}
-          </Group>
+          </BoardScroll>
         </DealDnd>
       )}
       {move.modal}
