@@ -390,6 +390,19 @@ test('a tick on the deal page shows at once; a refused one falls back with the r
   ).toEqual([]);
 });
 
+/** Texts in the cards' footers (days in stage, the close date) whose text does not fit. */
+async function cutFooters(page: Page) {
+  const footers = page.locator('[data-card-footer]');
+  await expect(footers.first()).toBeVisible();
+  return footers.evaluateAll((all) =>
+    all.flatMap((footer) =>
+      [footer, ...Array.from(footer.querySelectorAll<HTMLElement>('p, span'))]
+        .filter((e) => e.scrollWidth > e.clientWidth + 1)
+        .map((e) => e.textContent),
+    ),
+  );
+}
+
 test.describe('a 1440 × 900 window', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -431,5 +444,32 @@ test.describe('a 1440 × 900 window', () => {
       await page.waitForTimeout(400);
     }
     await expect(column(page, 'Qualified prospect 10%')).toBeInViewport({ ratio: 1 });
+  });
+
+  test("the cards' footers are not cut off", async ({ page, host }) => {
+    await page.clock.setFixedTime(new Date(`${today}T09:00:00`));
+    await openBoard(page, host);
+    // The widest footers: days in stage beside a close date with its year (next year's).
+    await expect(
+      page.locator('[data-card-footer]', { hasText: /\d+ d in stage.*, 2027/ }).first(),
+    ).toBeVisible();
+    expect(await cutFooters(page)).toEqual([]);
+  });
+});
+
+test.describe('a 1440 × 900 window in Chinese', () => {
+  test.use({
+    viewport: { width: 1440, height: 900 },
+    setup: { demo: true, language: 'zh-CN', as: 'manager' },
+  });
+
+  test('the cards’ footers are not cut off', async ({ page, host }) => {
+    await page.clock.setFixedTime(new Date(`${today}T09:00:00`));
+    await page.goto(`${host.url}#/deals`);
+    await page.locator('label', { hasText: /^全部$/ }).click();
+    await expect(
+      page.locator('[data-card-footer]', { hasText: /本阶段 \d+ 天.*2027年/ }).first(),
+    ).toBeVisible();
+    expect(await cutFooters(page)).toEqual([]);
   });
 });
