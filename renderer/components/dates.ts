@@ -26,3 +26,21 @@ export function formatDay(day: string, language: string, withYear = false): stri
     weekday: 'short',
   });
 }
+
+/**
+ * A calendar day where space is short (board cards): month and day, and the year when it is
+ * not this year's (2027年1月15日 / Jan 15, 2027), so a close date next January reads as such.
+ */
+export function formatShortDay(
+  day: string,
+  language: string,
+  today: string = localToday(),
+): string {
+  const [y, m, d] = day.split('-').map(Number);
+  if (!y || !m || !d) return day;
+  return new Date(y, m - 1, d).toLocaleDateString(language, {
+    ...(day.slice(0, 4) !== today.slice(0, 4) ? { year: 'numeric' } : {}),
+    month: 'short',
+    day: 'numeric',
+  });
+}

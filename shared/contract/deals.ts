@@ -240,6 +240,16 @@ export const moveInput = z
     to: z.enum(boardColumns),
     /** A manager's reason to skip unticked exit criteria (or to reopen a closed deal). */
     forceReason: optionalText(500),
+    /**
+     * Exit criteria ticked in the move dialog, saved in the move's commit: those of the
+     * milestones a skipping move passes (M2's on M1 → M3), which `deals.check` refuses while
+     * the deal is before them. A criterion of any other milestone → `invalid_input`
+     * `dealErrors.criterionNotPassed` with `fields['checks.<i>']`; nothing is written.
+     */
+    checks: z
+      .array(z.enum(allCriteria as [string, ...string[]]))
+      .max(allCriteria.length)
+      .optional(),
     /** Required when winning (to M6): the signing day, not after today. */
     closedOn: day.optional(),
     /** Required when winning: the contract amount, fen. */
@@ -340,7 +350,7 @@ export const dealsContract = {
       .strict(),
     dealDetail,
   ),
-  /** Moves a deal (forward, backward, won, lost, reopen) in one commit with a stage history row; won also creates its receivable. */
+  /** Moves a deal (forward, backward, won, lost, reopen) in one commit with a stage history row (and the exit criteria ticked with it); won also creates its receivable. */
   'deals.move': method(moveInput, dealDetail),
   /** Ticks or unticks an exit criterion of the current or an earlier milestone; a deal moved meanwhile → `conflict` `dealErrors.movedMeanwhile`. */
   'deals.check': method(

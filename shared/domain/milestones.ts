@@ -82,11 +82,20 @@ export function checkMove(
   if (to === from) return { kind: 'refused', reason: 'same' };
   if (to < from) return { kind: 'ok', direction: 'backward' };
   // Advancing passes every milestone in between: each one's criteria must be met.
-  const missing = milestones
-    .slice(from, to)
-    .flatMap((m) => exitCriteria[m].filter((c) => !ticked.has(c)));
+  const missing = passedMilestones(deal.milestone, target).flatMap((m) =>
+    exitCriteria[m].filter((c) => !ticked.has(c)),
+  );
   if (missing.length > 0) return { kind: 'needs_checklist', missing };
   return { kind: 'ok', direction: target === 'M6' ? 'won' : 'forward' };
+}
+
+/**
+ * The milestones a forward move passes, whose exit criteria must all be ticked: the one it
+ * leaves and every one it skips (M1 → M3 passes M1 and M2). Empty for any other move.
+ */
+export function passedMilestones(from: Milestone, to: MoveTarget): Milestone[] {
+  if (to === 'lost') return [];
+  return milestones.slice(milestoneIndex(from), milestoneIndex(to));
 }
 
 /** Amount × probability, in the same unit as the amount (fen). */

@@ -12,7 +12,9 @@ export const dealrules = messages({
       changedMeanwhile: '{{name}} changed this deal just now ({{at}}). Reload it and try again.',
       movedMeanwhile:
         'This deal moved to another milestone meanwhile. Reload it to see its checklist.',
-      criterionLater: 'This exit criterion belongs to a later milestone.',
+      criterionLater:
+        'This exit criterion belongs to a later milestone: tick it in the move dialog when the deal moves past it.',
+      criterionNotPassed: 'This exit criterion belongs to a milestone this move does not pass.',
       closed: 'This deal is closed. A manager can reopen it to an open milestone.',
       reopenNeedsManager: 'Only a manager can reopen a closed deal.',
       sameMilestone: 'The deal is already at this milestone.',
@@ -39,7 +41,8 @@ export const dealrules = messages({
       forceNeedsReason: '请说明强制推进的原因。',
       changedMeanwhile: '{{name}}刚刚修改了这个机会（{{at}}），请刷新后重试。',
       movedMeanwhile: '这个机会已被移到其他里程碑，请刷新查看最新的检查清单。',
-      criterionLater: '该退出标准属于后面的里程碑。',
+      criterionLater: '该退出标准属于后面的里程碑：请在推进时的对话框中勾选。',
+      criterionNotPassed: '该退出标准不属于这次推进经过的里程碑。',
       closed: '这个机会已结案，销售经理可以将其重新打开。',
       reopenNeedsManager: '只有销售经理可以重新打开已结案的机会。',
       sameMilestone: '机会已处于该里程碑。',

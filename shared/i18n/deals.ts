@@ -6,6 +6,11 @@ export const deals = messages({
     deals: {
       title: 'Funnel board',
       newDeal: 'New deal',
+      board: {
+        columns: 'Milestone columns (scroll sideways)',
+        scrollLeft: 'Earlier milestones',
+        scrollRight: 'Later milestones',
+      },
       newTitle: 'New deal',
       editTitle: 'Edit deal',
       created_toast: 'Deal “{{title}}” created',
@@ -77,6 +82,10 @@ export const deals = messages({
       move: {
         checklistTitle: 'Leave {{milestone}}: exit checklist',
         checklistText: 'Every item must be ticked before the deal moves on to {{target}}.',
+        checklistSkipTitle: 'Move to {{target}}: exit checklists of {{milestones}}',
+        checklistSkipText:
+          'This move passes {{count}} milestones: tick every item of each before the deal moves on to {{target}}.',
+        savedWithMove: 'saved with the move',
         move: 'Move',
         force: 'Force move',
         forceReason: 'Reason for forcing the move',
@@ -200,6 +209,11 @@ export const deals = messages({
     deals: {
       title: '销售漏斗看板',
       newDeal: '新建机会',
+      board: {
+        columns: '里程碑看板（可左右滚动）',
+        scrollLeft: '前面的里程碑',
+        scrollRight: '后面的里程碑',
+      },
       newTitle: '新建销售机会',
       editTitle: '编辑销售机会',
       created_toast: '已创建销售机会“{{title}}”',
@@ -271,6 +285,10 @@ export const deals = messages({
       move: {
         checklistTitle: '离开{{milestone}}：出口检查清单',
         checklistText: '所有项目勾选完成后，机会才能推进到{{target}}。',
+        checklistSkipTitle: '推进到{{target}}：{{milestones}} 的出口检查清单',
+        checklistSkipText:
+          '这次推进经过 {{count}} 个里程碑：逐一勾选各里程碑的全部项目后，机会才能推进到{{target}}。',
+        savedWithMove: '推进时一并保存',
         move: '推进',
         force: '强制推进',
         forceReason: '强制推进的原因',

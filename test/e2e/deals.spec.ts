@@ -231,3 +231,245 @@ test('filter by rep, then swimlanes by rep', async ({ page, host }) => {
       .getByText(new RegExp(`^${rep.n} open`)),
   ).toBeVisible();
 });
+
+test('drag M1 → M3: tick the exit items of both milestones and move in one step', async ({
+  page,
+  host,
+}) => {
+  await openDeals(host);
+  await openBoard(page, host);
+  const card = firstCard(page, 'Qualified prospect 10%');
+  const id = (await card.getAttribute('data-deal-id'))!;
+  await drag(page, card, column(page, 'Qualified decision maker 50%'));
+
+  const dialog = page.getByRole('dialog', {
+    name: 'Move to Qualified decision maker: exit checklists of M1 · M2',
+  });
+  await expect(dialog).toBeVisible();
+  const m1 = dialog.getByRole('group', { name: 'M1 Qualified prospect' });
+  const m2 = dialog.getByRole('group', { name: 'M2 Qualified contact' });
+  await expect(m1.getByRole('checkbox')).toHaveCount(4);
+  await expect(m2.getByRole('checkbox')).toHaveCount(3);
+  await expect(m2.getByText('saved with the move')).toBeVisible();
+  const move = dialog.getByRole('button', { name: 'Move', exact: true });
+  for (const group of [m1, m2]) {
+    const boxes = group.getByRole('checkbox');
+    for (let i = 0; i < (await boxes.count()); i++) {
+      const box = boxes.nth(i);
+      if (!(await box.isChecked())) {
+        await expect(move).toBeDisabled();
+        await box.click();
+        await expect(box).toBeChecked();
+      }
+    }
+  }
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await move.click();
+  await expect(dialog).toBeHidden();
+
+  expect(host.one('SELECT milestone, status FROM deals WHERE id = ?', id)).toEqual({
+    milestone: 'M3',
+    status: 'open',
+  });
+  const ticked = host
+    .rows<{ criterion: string }>(
+      'SELECT criterion FROM deal_checks WHERE deal_id = ? AND checked = 1 AND deleted_at IS NULL ORDER BY criterion',
+      id,
+    )
+    .map((r) => r.criterion);
+  expect(ticked).toEqual(
+    [
+      'problem_found',
+      'contact_admits_pain',
+      'contact_vision',
+      'contact_agrees_explore',
+      'contact_introduces_dm',
+      'consensus_letter',
+      'dm_reached',
+    ].sort(),
+  );
+  expect(
+    host.rows(
+      "SELECT from_milestone, to_milestone, forced FROM stage_history WHERE deal_id = ? AND to_milestone = 'M3'",
+      id,
+    ),
+  ).toEqual([{ from_milestone: 'M1', to_milestone: 'M3', forced: 0 }]);
+  // The card left M1 for M3 without passing through M2.
+  await expect(
+    column(page, 'Qualified prospect 10%').locator(`[data-deal-id="${id}"]`),
+  ).toHaveCount(0);
+  expect(
+    host.one<{ n: number }>(
+      "SELECT count(*) AS n FROM stage_history WHERE deal_id = ? AND to_milestone = 'M2'",
+      id,
+    ).n,
+  ).toBe(0);
+});
+
+test('a tick on the deal page shows at once; a refused one falls back with the reason', async ({
+  page,
+  host,
+}) => {
+  const customer = host.one<{ id: string }>(
+    'SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY name LIMIT 1',
+  );
+  const deal = await api<{ id: string; updatedAt: string }>(host, 'deals.create', {
+    customerId: customer.id,
+    title: 'E2E optimistic tick',
+    amount: 5_000_000,
+    expectedCloseOn: '2027-01-20',
+    today,
+  });
+  await page.clock.setFixedTime(new Date(`${today}T09:00:00`));
+  await page.goto(`${host.url}#/deals/${deal.id}`);
+  const checklist = page.getByRole('region', { name: 'Milestone checklist' });
+  const box = checklist.getByRole('checkbox', {
+    name: 'Found the customer’s current problem and potential pain',
+  });
+  await expect(box).not.toBeChecked();
+
+  // Hold the tick on its way to the main process: the box is ticked before any answer.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/call/deals.check', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await box.click();
+  await expect(box).toBeChecked();
+  release();
+  await expect
+    .poll(() =>
+      host.rows(
+        'SELECT checked FROM deal_checks WHERE deal_id = ? AND criterion = ?',
+        deal.id,
+        'problem_found',
+      ),
+    )
+    .toEqual([{ checked: 1 }]);
+  await expect(box).toBeChecked();
+
+  // Another window forces the deal on to M2 while this tick is held: the main process refuses
+  // it, the box falls back to what the database holds, and the message says why.
+  const second = checklist.getByRole('checkbox', {
+    name: 'The contact admits the problem and pain',
+  });
+  let releaseSecond: () => void = () => undefined;
+  const heldSecond = new Promise<void>((resolve) => (releaseSecond = resolve));
+  await page.unroute('**/api/call/deals.check');
+  await page.route('**/api/call/deals.check', async (route) => {
+    await heldSecond;
+    await route.continue();
+  });
+  await second.click();
+  await expect(second).toBeChecked();
+  const fresh = host.one<{ updated_at: string }>(
+    'SELECT updated_at FROM deals WHERE id = ?',
+    deal.id,
+  );
+  await api(host, 'deals.move', {
+    id: deal.id,
+    expectedUpdatedAt: fresh.updated_at,
+    to: 'M2',
+    forceReason: 'E2E: moved in another window',
+    today,
+  });
+  releaseSecond();
+  await expect(
+    page.getByText(
+      'This deal moved to another milestone meanwhile. Reload it to see its checklist.',
+    ),
+  ).toBeVisible();
+  await expect(second).not.toBeChecked();
+  expect(
+    host.rows(
+      'SELECT checked FROM deal_checks WHERE deal_id = ? AND criterion = ?',
+      deal.id,
+      'contact_admits_pain',
+    ),
+  ).toEqual([]);
+});
+
+/** Texts in the cards' footers (days in stage, the close date) whose text does not fit. */
+async function cutFooters(page: Page) {
+  const footers = page.locator('[data-card-footer]');
+  await expect(footers.first()).toBeVisible();
+  return footers.evaluateAll((all) =>
+    all.flatMap((footer) =>
+      [footer, ...Array.from(footer.querySelectorAll<HTMLElement>('p, span'))]
+        .filter((e) => e.scrollWidth > e.clientWidth + 1)
+        .map((e) => e.textContent),
+    ),
+  );
+}
+
+test.describe('a 1440 × 900 window', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('M1–M6 and Lost fit; opened, Lost is reached with the › button, M1 with ‹', async ({
+    page,
+    host,
+  }) => {
+    await openDeals(host);
+    await page.clock.setFixedTime(new Date(`${today}T09:00:00`));
+    await openBoard(page, host);
+    const names = [
+      'Qualified prospect 10%',
+      'Qualified contact 25%',
+      'Qualified decision maker 50%',
+      'Decision 75%',
+      'Awaiting close 90%',
+      'Won 100%',
+      'Lost',
+    ];
+    for (const name of names) await expect(column(page, name)).toBeInViewport({ ratio: 1 });
+    const later = page.getByRole('button', { name: 'Later milestones' });
+    const earlier = page.getByRole('button', { name: 'Earlier milestones' });
+    await expect(later).toHaveCount(0);
+    await expect(earlier).toHaveCount(0);
+
+    // Opened, Lost no longer fits: the › button shows, and brings it into view a column a time.
+    await column(page, 'Lost').getByRole('button', { name: 'Show lost deals' }).click();
+    await expect(column(page, 'Lost')).not.toBeInViewport({ ratio: 1 });
+    for (let i = 0; i < names.length && (await later.count()) > 0; i++) {
+      await later.click();
+      await page.waitForTimeout(400);
+    }
+    await expect(column(page, 'Lost')).toBeInViewport({ ratio: 1 });
+    await expect(later).toHaveCount(0);
+    await expect(column(page, 'Qualified prospect 10%')).not.toBeInViewport({ ratio: 1 });
+    await expect(earlier).toBeVisible();
+    for (let i = 0; i < names.length && (await earlier.count()) > 0; i++) {
+      await earlier.click();
+      await page.waitForTimeout(400);
+    }
+    await expect(column(page, 'Qualified prospect 10%')).toBeInViewport({ ratio: 1 });
+  });
+
+  test("the cards' footers are not cut off", async ({ page, host }) => {
+    await page.clock.setFixedTime(new Date(`${today}T09:00:00`));
+    await openBoard(page, host);
+    // The widest footers: days in stage beside a close date with its year (next year's).
+    await expect(
+      page.locator('[data-card-footer]', { hasText: /\d+ d in stage.*, 2027/ }).first(),
+    ).toBeVisible();
+    expect(await cutFooters(page)).toEqual([]);
+  });
+});
+
+test.describe('a 1440 × 900 window in Chinese', () => {
+  test.use({
+    viewport: { width: 1440, height: 900 },
+    setup: { demo: true, language: 'zh-CN', as: 'manager' },
+  });
+
+  test('the cards’ footers are not cut off', async ({ page, host }) => {
+    await page.clock.setFixedTime(new Date(`${today}T09:00:00`));
+    await page.goto(`${host.url}#/deals`);
+    await page.locator('label', { hasText: /^全部$/ }).click();
+    await expect(
+      page.locator('[data-card-footer]', { hasText: /本阶段 \d+ 天.*2027年/ }).first(),
+    ).toBeVisible();
+    expect(await cutFooters(page)).toEqual([]);
+  });
+});

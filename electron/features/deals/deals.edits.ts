@@ -127,24 +127,32 @@ export function planCheck(
       undefined,
       { criterion: 'dealErrors.criterionLater' },
     );
+  return [checkChange(ctx, deal.id, criterion, checked)];
+}
+
+/** The one `deal_checks` row of a criterion, inserted or updated in place, with who and when. */
+export function checkChange(
+  ctx: AppContext,
+  dealId: string,
+  criterion: ExitCriterion,
+  checked: boolean,
+): Change {
   const existing = ctx.db
     .select({ id: dealChecks.id })
     .from(dealChecks)
-    .where(and(eq(dealChecks.dealId, deal.id), eq(dealChecks.criterion, criterion)))
+    .where(and(eq(dealChecks.dealId, dealId), eq(dealChecks.criterion, criterion)))
     .get();
   const values = {
     checked,
     checkedBy: ctx.currentUserId(),
     checkedAt: ctx.now().toISOString(),
   };
-  return [
-    existing
-      ? { op: 'update', table: 'deal_checks', id: existing.id, values: { ...values } }
-      : {
-          op: 'insert',
-          table: 'deal_checks',
-          id: ctx.newId(),
-          values: { dealId: deal.id, criterion, ...values },
-        },
-  ];
+  return existing
+    ? { op: 'update', table: 'deal_checks', id: existing.id, values: { ...values } }
+    : {
+        op: 'insert',
+        table: 'deal_checks',
+        id: ctx.newId(),
+        values: { dealId, criterion, ...values },
+      };
 }

@@ -2,7 +2,14 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { moveInput } from '../../../shared/contract/deals';
 import { addDays } from '../../../shared/domain/grading';
-import { checkMove, type DealStatus, type Milestone } from '../../../shared/domain/milestones';
+import {
+  checkMove,
+  criterionMilestone,
+  passedMilestones,
+  type DealStatus,
+  type ExitCriterion,
+  type Milestone,
+} from '../../../shared/domain/milestones';
 import type { Change } from '../../core/commit';
 import type { AppContext } from '../../core/context';
 import { AppError } from '../../core/errors';
@@ -10,6 +17,7 @@ import type { FieldsOf } from '../../core/tables';
 import { collections, receivables } from '../../db/schema';
 import { allocateReceipts } from '../receivables/receipts';
 import { tickedCriteria, type DealRecord } from './deals.detail';
+import { checkChange } from './deals.edits';
 import { isManager } from './deals.guards';
 
 type Move = z.output<typeof moveInput>;
@@ -25,9 +33,37 @@ function invalid(message: string, key: string, field: string) {
   return new AppError('invalid_input', message, key, undefined, { [field]: key });
 }
 
+/**
+ * The exit criteria the move dialog ticked for milestones the move skips (M2's when moving
+ * M1 → M3): each must belong to a milestone this move passes, so a tick cannot reach past the
+ * target or ride along a backward, lost or reopening move. Only the ones not yet ticked count.
+ */
+function movingChecks(deal: DealRecord, move: Move, ticked: ReadonlySet<string>): ExitCriterion[] {
+  const passed = deal.status === 'open' ? passedMilestones(deal.milestone, move.to) : [];
+  const fields: Record<string, string> = {};
+  (move.checks ?? []).forEach((c, i) => {
+    if (!passed.includes(criterionMilestone(c as ExitCriterion)))
+      fields[`checks.${i}`] = 'dealErrors.criterionNotPassed';
+  });
+  if (Object.keys(fields).length > 0)
+    throw new AppError(
+      'invalid_input',
+      `exit criteria outside the milestones ${deal.milestone} → ${move.to} passes`,
+      'dealErrors.criterionNotPassed',
+      undefined,
+      fields,
+    );
+  return [...new Set(move.checks ?? [])].filter((c) => !ticked.has(c)) as ExitCriterion[];
+}
+
 /** Decides whether the move needs a manager's force, or refuses it; returns whether it is forced. */
-function gate(ctx: AppContext, deal: DealRecord, move: Move): { forced: boolean } {
-  const check = checkMove(deal, move.to, tickedCriteria(ctx.db, deal.id));
+function gate(
+  ctx: AppContext,
+  deal: DealRecord,
+  move: Move,
+  ticked: ReadonlySet<string>,
+): { forced: boolean } {
+  const check = checkMove(deal, move.to, ticked);
   if (check.kind === 'refused') {
     if (check.reason === 'same')
       throw conflict(`deal already at ${move.to}`, 'dealErrors.sameMilestone');
@@ -80,12 +116,15 @@ function dropReceivables(ctx: AppContext, dealId: string): Change[] {
 }
 
 /**
- * Every change of one move, for one commit: the deal's milestone/status/stage entry (and
- * close fields), one stage history row, and for a win the receivable (due 30 days after
- * signing). Throws before anything is written when a rule refuses the move.
+ * Every change of one move, for one commit: the exit criteria ticked with it, the deal's
+ * milestone/status/stage entry (and close fields), one stage history row, and for a win the
+ * receivable (due 30 days after signing). Throws before anything is written when a rule
+ * refuses the move.
  */
 export function planMove(ctx: AppContext, deal: DealRecord, move: Move): Change[] {
-  const { forced } = gate(ctx, deal, move);
+  const saved = tickedCriteria(ctx.db, deal.id);
+  const checks = movingChecks(deal, move, saved);
+  const { forced } = gate(ctx, deal, move, new Set([...saved, ...checks]));
   const now = ctx.now().toISOString();
   const me = ctx.currentUserId();
   let toMilestone: Milestone;
@@ -145,6 +184,7 @@ export function planMove(ctx: AppContext, deal: DealRecord, move: Move): Change[
   }
 
   return [
+    ...checks.map((c) => checkChange(ctx, deal.id, c, true)),
     { op: 'update', table: 'deals', id: deal.id, values },
     {
       op: 'insert',

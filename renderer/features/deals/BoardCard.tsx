@@ -3,6 +3,7 @@ import {
   Anchor,
   Avatar,
   Badge,
+  Box,
   Group,
   Menu,
   Paper,
@@ -16,7 +17,7 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BoardColumn, DealCard } from '../../../shared/contract/deals';
-import { formatDay } from '../../components/dates';
+import { formatShortDay } from '../../components/dates';
 import { boardOrder, columnColor, columnTitle, dealColumn } from './columns';
 import { formatMoney } from '../../components/money';
 import { CalibrationText, ScoreFlags, cardFlags } from '../scores/ScoreFlags';
@@ -39,7 +40,7 @@ export function BoardCardView({
     <Paper
       withBorder
       radius="md"
-      p="xs"
+      p={8}
       shadow={lifted ? 'lg' : 'xs'}
       style={{
         borderLeft: `3px solid var(--mantine-color-${card.stalled ? 'orange' : columnColor[here]}-${card.stalled ? 6 : 4})`,
@@ -49,7 +50,7 @@ export function BoardCardView({
     >
       <Stack gap={4}>
         <Group justify="space-between" wrap="nowrap" gap={4}>
-          <Text size="xs" c="dimmed" truncate>
+          <Text size="xs" c="dimmed" truncate title={card.customerName}>
             {card.customerName}
           </Text>
           <Group gap={2} wrap="nowrap">
@@ -110,12 +111,14 @@ export function BoardCardView({
         >
           {card.title}
         </Anchor>
-        <Group justify="space-between" wrap="nowrap" gap={4}>
-          <Text size="sm" fw={700} ff="monospace">
+        <Group justify="space-between" wrap="wrap" gap={4}>
+          <Text size="sm" fw={700} className="tabular">
             {formatMoney(card.amount, i18n.language)}
           </Text>
           {card.status === 'open' && (
-            <CalibrationText probability={card.probability} total={card.scoreTotal} />
+            <Box ml="auto">
+              <CalibrationText probability={card.probability} total={card.scoreTotal} />
+            </Box>
           )}
         </Group>
         <Group gap={4} wrap="wrap">
@@ -141,18 +144,20 @@ export function BoardCardView({
           )}
           <ScoreFlags deal={cardFlags(card)} />
         </Group>
-        <Group justify="space-between" wrap="nowrap" gap={6}>
-          <Group gap={6} wrap="nowrap" miw={0}>
+        {/* Days in stage and the close date are never cut off: in a narrow column the date
+            goes to a line of its own, on the right. */}
+        <Group justify="space-between" wrap="wrap" gap="2px 6px" data-card-footer>
+          <Group gap={6} wrap="nowrap">
             <Tooltip label={card.ownerName ?? ''} disabled={!card.ownerName}>
               <Avatar size={20} radius="xl" color="teal">
                 {(card.ownerName ?? '?').slice(0, 1)}
               </Avatar>
             </Tooltip>
-            <Text size="xs" c="dimmed" truncate>
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
               {card.status === 'open'
                 ? t('deals.card.daysInStage', { count: card.daysInStage })
                 : card.closedOn
-                  ? formatDay(card.closedOn, i18n.language)
+                  ? formatShortDay(card.closedOn, i18n.language)
                   : ''}
             </Text>
           </Group>
@@ -160,9 +165,11 @@ export function BoardCardView({
             <Text
               size="xs"
               c={card.closeOverdue ? 'red' : 'dimmed'}
+              ml="auto"
+              title={t('deals.fields.expectedClose')}
               style={{ whiteSpace: 'nowrap' }}
             >
-              {formatDay(card.expectedCloseOn, i18n.language)}
+              {formatShortDay(card.expectedCloseOn, i18n.language)}
             </Text>
           )}
         </Group>

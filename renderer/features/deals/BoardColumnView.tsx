@@ -15,9 +15,11 @@ import { call } from '../../api/client';
 import { BoardCard } from './BoardCard';
 import { columnColor, columnTitle } from './columns';
 import { formatMoney } from '../../components/money';
-import { dealTables } from './tables';
+import { dealCardTables } from './tables';
 
 const PAGE = 50;
+/** The narrowest a column gets before the board scrolls sideways. */
+export const COLUMN_MIN = 172;
 
 /** The column's header: name and probability, then count, amount and weighted amount. */
 export function ColumnHeader({
@@ -34,24 +36,36 @@ export function ColumnHeader({
   const { t, i18n } = useTranslation();
   return (
     <Stack gap={2} px="xs" pt="xs" pb={6}>
-      <Group justify="space-between" wrap="nowrap" gap={4}>
-        <Text size="sm" fw={700} c={`${columnColor[column]}.7`} truncate>
+      <Group justify="space-between" wrap="nowrap" gap={4} align="flex-start">
+        <Text
+          size="sm"
+          fw={700}
+          c={`var(--mantine-color-${columnColor[column]}-text)`}
+          lh={1.3}
+          miw={0}
+        >
           {columnTitle(t, column)}
         </Text>
-        <Badge size="sm" variant="light" color={columnColor[column]} circle={count < 10}>
+        <Badge
+          size="sm"
+          variant="light"
+          color={columnColor[column]}
+          circle={count < 10}
+          style={{ flexShrink: 0 }}
+        >
           {count.toLocaleString(i18n.language)}
         </Badge>
       </Group>
-      <Group justify="space-between" wrap="nowrap" gap={4}>
-        <Text size="xs" c="dimmed" title={t('deals.column.amount')}>
-          {formatMoney(amount, i18n.language)}
+      {/* Amount and weighted on lines of their own: every column's header is as tall and
+          nothing is cut off in a narrow column. */}
+      <Text size="xs" c="dimmed" title={t('deals.column.amount')} className="tabular">
+        {formatMoney(amount, i18n.language)}
+      </Text>
+      {column !== 'lost' && (
+        <Text size="xs" fw={600} title={t('deals.column.weighted')} className="tabular">
+          {t('deals.column.weighted')} {formatMoney(weighted, i18n.language)}
         </Text>
-        {column !== 'lost' && (
-          <Text size="xs" fw={600} title={t('deals.column.weighted')}>
-            {t('deals.column.weighted')} {formatMoney(weighted, i18n.language)}
-          </Text>
-        )}
-      </Group>
+      )}
     </Stack>
   );
 }
@@ -85,7 +99,7 @@ export function BoardColumnView({
     getNextPageParam: (last, pages) =>
       last.hasMore ? first + pages.reduce((n, p) => n + p.cards.length, 0) : undefined,
     enabled: wantMore && data.hasMore,
-    meta: { tables: dealTables },
+    meta: { tables: dealCardTables },
   });
   const seen = new Set<string>();
   const cards = [...data.cards, ...(more.data?.pages.flatMap((p) => p.cards) ?? [])].filter(
@@ -162,8 +176,10 @@ export function BoardColumnView({
       aria-label={t('deals.column.region', { name })}
       style={{
         ...frame,
-        flex: '1 0 212px',
-        minWidth: 212,
+        // Equal shares of the row, down to a width at which M1–M6 and the folded "lost" fit a
+        // 1440 px window beside the navigation; narrower, the row scrolls (BoardScroll).
+        flex: `1 1 ${COLUMN_MIN}px`,
+        minWidth: COLUMN_MIN,
         display: 'flex',
         flexDirection: 'column',
       }}
@@ -183,7 +199,10 @@ export function BoardColumnView({
           </UnstyledButton>
         )}
       </Group>
-      <div ref={scrollRef} style={{ flex: 1, overflowY: 'auto', padding: '0 8px 8px' }}>
+      <div
+        ref={scrollRef}
+        style={{ flex: 1, overflowY: 'auto', scrollbarWidth: 'thin', padding: '0 6px 6px' }}
+      >
         {cards.length === 0 ? (
           <Text size="xs" c="dimmed" ta="center" py="lg">
             {t('deals.column.empty')}

@@ -11,11 +11,12 @@ import { PageLoader } from '../../components/PageLoader';
 import { ExportButton } from '../exports/ExportButton';
 import { BoardColumnView } from './BoardColumnView';
 import { BoardFilterBar, useBoardFilters } from './BoardFilterBar';
+import { BoardScroll } from './BoardScroll';
 import { DealDnd } from './DealDnd';
 import { DealFormModal } from './DealFormModal';
 import { Lanes } from './Lanes';
 import { formatMoney } from '../../components/money';
-import { dealTables } from './tables';
+import { dealCardTables } from './tables';
 import { useMoveFlow } from './useMoveFlow';
 
 /** The funnel board (销售漏斗看板): a column per milestone, won and lost; drag to move. */
@@ -40,7 +41,7 @@ export function BoardPage() {
       );
     }
   };
-  const board = useApiQuery('deals.board', { ...filters.input, perColumn: 50 }, dealTables, {
+  const board = useApiQuery('deals.board', { ...filters.input, perColumn: 50 }, dealCardTables, {
     enabled: !lanes,
     placeholderData: (previous) => previous,
   });
@@ -114,12 +115,7 @@ export function BoardPage() {
         />
       ) : (
         <DealDnd onMove={onMove}>
-          <Group
-            gap="xs"
-            wrap="nowrap"
-            align="stretch"
-            style={{ flex: 1, minHeight: 360, overflowX: 'auto', paddingBottom: 4 }}
-          >
+          <BoardScroll>
             {columns.map((c) => (
               <BoardColumnView
                 key={c.column}
@@ -131,7 +127,7 @@ export function BoardPage() {
                   : {})}
               />
             ))}
-          </Group>
+          </BoardScroll>
         </DealDnd>
       )}
       {move.modal}

@@ -1,45 +1,31 @@
 import { Card, Checkbox, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DealDetail } from '../../../shared/contract/deals';
 import { milestones } from '../../../shared/domain/milestones';
-import { call } from '../../api/client';
 import { localToday } from '../../components/dates';
 import { useErrorMessage } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { textColor } from '../scores/bands';
 import { useDealScores } from '../scores/queries';
 import { useContradictionWords } from '../scores/contradictions';
+import { useChecklistTick } from './useChecklistTick';
 
 /** Each milestone's exit criteria up to the current one, with who ticked what when. */
 export function ChecklistPanel({ deal }: { deal: DealDetail }) {
   const { t, i18n } = useTranslation();
   const message = useErrorMessage();
-  const [busy, setBusy] = useState<string | null>(null);
+  // The box answers the click at once; a refused tick falls back, with the reason.
+  const ticks = useChecklistTick(deal, localToday(), {
+    onError: (error) => notifications.show({ color: 'red', message: message(error) }),
+  });
   // A ticked item the latest intensity score contradicts says so under its label.
   const scores = useDealScores(deal.id);
   const words = useContradictionWords();
   const contradicted = new Map(
     (scores.data?.contradictions ?? []).map((c) => [c.criterion, words(c).short]),
   );
-  const tick = async (criterion: string, checked: boolean) => {
-    setBusy(criterion);
-    try {
-      await call('deals.check', {
-        dealId: deal.id,
-        criterion,
-        checked,
-        expectedMilestone: deal.milestone,
-        today: localToday(),
-      });
-    } catch (error) {
-      notifications.show({ color: 'red', message: message(error) });
-    } finally {
-      setBusy(null);
-    }
-  };
   const groups = milestones
     .map((m) => ({ m, items: deal.checklist.filter((i) => i.milestone === m) }))
     .filter((g) => g.items.length > 0);
@@ -86,9 +72,9 @@ export function ChecklistPanel({ deal }: { deal: DealDetail }) {
                     </>
                   ) : undefined
                 }
-                checked={item.checked}
-                disabled={busy !== null || deal.status === 'lost'}
-                onChange={(e) => void tick(item.criterion, e.currentTarget.checked)}
+                checked={ticks.checkedOf(item.criterion, item.checked)}
+                disabled={deal.status === 'lost'}
+                onChange={(e) => ticks.tick(item.criterion, e.currentTarget.checked)}
               />
             ))}
           </Stack>

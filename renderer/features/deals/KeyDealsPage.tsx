@@ -21,14 +21,14 @@ import { ScopeSwitch, useScope } from '../../components/ScopeSwitch';
 import { localToday } from '../../components/dates';
 import { columnColor, columnTitle } from './columns';
 import { formatMoney } from '../../components/money';
-import { dealTables } from './tables';
+import { dealCardTables } from './tables';
 
 /** The manager's review of key opportunities: pain, cause, vision and next step per deal. */
 export function KeyDealsPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [scope, setScope] = useScope();
-  const list = useApiQuery('deals.keyList', { scope, today: localToday() }, dealTables);
+  const list = useApiQuery('deals.keyList', { scope, today: localToday() }, dealCardTables);
   return (
     <Stack gap="md">
       <Title order={2}>{t('deals.keyList.title')}</Title>

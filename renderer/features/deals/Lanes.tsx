@@ -10,7 +10,7 @@ import { PageLoader } from '../../components/PageLoader';
 import { BoardCard } from './BoardCard';
 import { boardOrder, columnColor, columnTitle } from './columns';
 import { formatMoney } from '../../components/money';
-import { dealTables } from './tables';
+import { dealCardTables } from './tables';
 
 const CELL = 212;
 
@@ -82,7 +82,7 @@ export function Lanes({
   onMove: (card: DealCard, to: BoardColumn) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const lanes = useApiQuery('deals.lanes', filters, dealTables, {
+  const lanes = useApiQuery('deals.lanes', filters, dealCardTables, {
     placeholderData: (previous) => previous,
   });
   if (lanes.isPending) return <PageLoader />;

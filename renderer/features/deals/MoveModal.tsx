@@ -16,12 +16,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardColumn, DealCard } from '../../../shared/contract/deals';
-import {
-  exitCriteria,
-  milestoneIndex,
-  milestones,
-  type Milestone,
-} from '../../../shared/domain/milestones';
+import { exitCriteria, milestoneIndex, passedMilestones } from '../../../shared/domain/milestones';
 import { ApiFailure, call } from '../../api/client';
 import { queryClient, useApiQuery } from '../../api/queries';
 import { useCurrentUser } from '../../app/status';
@@ -31,6 +26,7 @@ import { useErrorMessage } from '../../components/errors';
 import { columnName, dealColumn } from './columns';
 import { fenToYuan, yuanToFen } from '../../components/money';
 import { dealTables } from './tables';
+import { useChecklistTick } from './useChecklistTick';
 
 /** What a move needs to know about the deal: the card as the board or the page shows it. */
 export type MoveSubject = Pick<
@@ -51,15 +47,11 @@ export function moveKind(
   return milestoneIndex(to) > milestoneIndex(deal.milestone) ? 'forward' : 'backward';
 }
 
-/** The milestones a forward move leaves: each one's exit criteria must be ticked. */
-function leaving(from: Milestone, to: Milestone): Milestone[] {
-  return milestones.slice(milestoneIndex(from), milestoneIndex(to));
-}
-
 /**
- * The one dialog of every move: the exit checklist going forward (ticks are saved as they
- * are made), close date and final amount for won, the reason for lost, a confirmation going
- * back. A failed move keeps everything typed and shows the server's message; a conflict
+ * The one dialog of every move: the exit checklist of every milestone a forward move passes,
+ * grouped by milestone (the current one's ticks are saved as they are made, like on the deal
+ * page; those of the milestones a drag skips are saved with the move, in its commit), close
+ * date and final amount for won, the reason for lost, a confirmation going back. A failed move keeps everything typed and shows the server's message; a conflict
  * refreshes what the board shows and lets the user try again on the new version.
  */
 export function MoveModal({
@@ -88,42 +80,38 @@ export function MoveModal({
   const [lostReason, setLostReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [ticking, setTicking] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
-
-  const criteria =
-    forward && to !== 'lost'
-      ? leaving(deal.milestone, to as Milestone).flatMap((m) =>
-          exitCriteria[m].map((c) => ({ c, m })),
-        )
-      : [];
-  const checked = new Set(
-    (detail.data?.checklist ?? []).filter((i) => i.checked).map((i) => i.criterion),
-  );
-  const allTicked = criteria.every(({ c }) => checked.has(c));
-  const canForce = me.role !== 'rep';
-  const winning = to === 'M6' && kind === 'forward';
-
-  const tick = async (criterion: string, value: boolean) => {
-    setTicking(criterion);
-    try {
-      const saved = await call('deals.check', {
-        dealId: deal.id,
-        criterion,
-        checked: value,
-        expectedMilestone: deal.milestone,
-        today,
-      });
+  // Ticks of the milestones this move skips: the deal is not there yet, so they go with the move.
+  const [ahead, setAhead] = useState<ReadonlySet<string>>(new Set());
+  const ticks = useChecklistTick(deal, today, {
+    onError: setError,
+    onSaved: (saved) => {
       // A tick may touch the deal's version; the move that follows must expect the new one.
       setExpectedUpdatedAt(saved.updatedAt);
-      queryClient.setQueryData(['deals.get', { id: deal.id, today }], saved);
       setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setTicking(null);
-    }
+    },
+  });
+
+  const passed = forward ? passedMilestones(deal.milestone, to) : [];
+  const criteria = passed.flatMap((m) => exitCriteria[m].map((c) => ({ c, m })));
+  const saved = new Set(
+    (detail.data?.checklist ?? []).filter((i) => i.checked).map((i) => i.criterion),
+  );
+  const isChecked = (c: string, m: string) =>
+    m === deal.milestone ? ticks.checkedOf(c, saved.has(c)) : saved.has(c) || ahead.has(c);
+  const onTick = (c: string, m: string, value: boolean) => {
+    if (m === deal.milestone) ticks.tick(c, value);
+    else
+      setAhead((current) => {
+        const next = new Set(current);
+        if (value) next.add(c);
+        else next.delete(c);
+        return next;
+      });
   };
+  const allTicked = criteria.every(({ c, m }) => isChecked(c, m));
+  const canForce = me.role !== 'rep';
+  const winning = to === 'M6' && kind === 'forward';
 
   const missing = {
     force: forcing && !allTicked && !reason.trim(),
@@ -138,6 +126,11 @@ export function MoveModal({
     setTried(true);
     if (invalid || blocked) return;
     setBusy(true);
+    // The move follows the ticks still in flight; a refused one has said why already.
+    if (!(await ticks.settled())) {
+      setBusy(false);
+      return;
+    }
     try {
       await call('deals.move', {
         id: deal.id,
@@ -145,6 +138,7 @@ export function MoveModal({
         to,
         today,
         ...(forward && !allTicked && forcing ? { forceReason: reason } : {}),
+        ...(forward && ahead.size > 0 ? { checks: [...ahead] } : {}),
         ...(kind === 'reopen' && reason.trim() ? { forceReason: reason } : {}),
         ...(winning
           ? { closedOn: closedOn ?? today, finalAmount: yuanToFen(finalAmount) ?? 0 }
@@ -187,7 +181,9 @@ export function MoveModal({
           ? t('deals.move.reopenTitle', { target })
           : winning && criteria.length === 0
             ? t('deals.move.wonTitle')
-            : t('deals.move.checklistTitle', { milestone: from });
+            : passed.length > 1
+              ? t('deals.move.checklistSkipTitle', { target, milestones: passed.join(' · ') })
+              : t('deals.move.checklistTitle', { milestone: from });
 
   return (
     <Modal
@@ -206,21 +202,35 @@ export function MoveModal({
           {forward && (
             <Stack gap={8}>
               <Text size="sm" c="dimmed">
-                {t('deals.move.checklistText', { target })}
+                {passed.length > 1
+                  ? t('deals.move.checklistSkipText', { target, count: passed.length })
+                  : t('deals.move.checklistText', { target })}
               </Text>
               {detail.isError && <Text c="red">{message(detail.error)}</Text>}
-              {criteria.map(({ c, m }) => (
-                <Checkbox
-                  key={c}
-                  label={
-                    criteria.length > exitCriteria[deal.milestone].length
-                      ? `${m} · ${t(`criteria.${c}`)}`
-                      : t(`criteria.${c}`)
-                  }
-                  checked={checked.has(c)}
-                  disabled={!detail.data || ticking !== null}
-                  onChange={(e) => void tick(c, e.currentTarget.checked)}
-                />
+              {passed.map((m) => (
+                <Stack key={m} gap={6} role="group" aria-label={`${m} ${t(`milestones.${m}`)}`}>
+                  {passed.length > 1 && (
+                    <Group gap="xs" mt={4}>
+                      <Text size="sm" fw={650}>
+                        {m} {t(`milestones.${m}`)}
+                      </Text>
+                      {m !== deal.milestone && (
+                        <Text size="xs" c="dimmed">
+                          {t('deals.move.savedWithMove')}
+                        </Text>
+                      )}
+                    </Group>
+                  )}
+                  {exitCriteria[m].map((c) => (
+                    <Checkbox
+                      key={c}
+                      label={t(`criteria.${c}`)}
+                      checked={isChecked(c, m)}
+                      disabled={!detail.data}
+                      onChange={(e) => onTick(c, m, e.currentTarget.checked)}
+                    />
+                  ))}
+                </Stack>
               ))}
               {canForce && !allTicked && detail.data && (
                 <Stack gap={6} mt="xs">

@@ -178,6 +178,93 @@ describe('moving a deal', () => {
     expect(skip.params?.count).toBe(exitCriteria.M2.length + exitCriteria.M3.length);
   });
 
+  it('a rep skips a milestone in one move: the skipped milestone’s criteria are ticked with it', async () => {
+    await actAs(f.app, f.alice);
+    const deal = await tickAll(f, await createDeal(f), ['M1']);
+    const before = dbSnapshot(f.app);
+    // deals.check still refuses M2's items while the deal is at M1: they ride with the move.
+    expect(
+      await callError(f.app, 'deals.check', {
+        dealId: deal.id,
+        criterion: 'dm_reached',
+        checked: true,
+        expectedMilestone: 'M1',
+      }),
+    ).toMatchObject({ code: 'invalid_input', key: 'dealErrors.criterionLater' });
+    // Without them the move names what is missing; with part of them it still does.
+    expect(
+      await callError(f.app, 'deals.move', {
+        id: deal.id,
+        expectedUpdatedAt: deal.updatedAt,
+        to: 'M3',
+        checks: ['contact_introduces_dm'],
+        today: TODAY,
+      }),
+    ).toMatchObject({
+      key: 'dealErrors.checklistIncomplete',
+      params: { missing: 'consensus_letter,dm_reached', count: 2 },
+    });
+    // A criterion of a milestone the move does not pass (M3's, the target's own) is refused.
+    const outside = await callError(f.app, 'deals.move', {
+      id: deal.id,
+      expectedUpdatedAt: deal.updatedAt,
+      to: 'M3',
+      checks: [...exitCriteria.M2, 'dm_vision'],
+      today: TODAY,
+    });
+    expect(outside).toMatchObject({
+      code: 'invalid_input',
+      key: 'dealErrors.criterionNotPassed',
+      fields: { 'checks.3': 'dealErrors.criterionNotPassed' },
+    });
+    expect(dbSnapshot(f.app)).toBe(before);
+
+    const moved = await move(f, deal, 'M3', { checks: [...exitCriteria.M1, ...exitCriteria.M2] });
+    expect(moved).toMatchObject({ milestone: 'M3', status: 'open' });
+    expect(moved.checklist.filter((c) => c.milestone !== 'M3').every((c) => c.checked)).toBe(true);
+    expect(moved.checklist.find((c) => c.criterion === 'dm_reached')).toMatchObject({
+      checked: true,
+      checkedByName: '李娜',
+    });
+    expect(moved.history.at(-1)).toMatchObject({
+      fromMilestone: 'M1',
+      toMilestone: 'M3',
+      forced: false,
+      byName: '李娜',
+    });
+    // M1's were already ticked: only M2's three rows are new, one per criterion.
+    expect(count(f.app, 'deal_checks', `deal_id = '${deal.id}' AND checked = 1`)).toBe(7);
+  });
+
+  it('checks ride only on forward moves; backward and lost moves refuse them', async () => {
+    const deal = await advanceTo(f, await createDeal(f), 'M3');
+    for (const to of ['M1', 'lost'] as const) {
+      expect(
+        await callError(f.app, 'deals.move', {
+          id: deal.id,
+          expectedUpdatedAt: deal.updatedAt,
+          to,
+          lostReason: '预算取消',
+          checks: ['problem_found'],
+          today: TODAY,
+        }),
+      ).toMatchObject({ code: 'invalid_input', key: 'dealErrors.criterionNotPassed' });
+    }
+    expect((await move(f, deal, 'M1')).milestone).toBe('M1');
+    // A manager forcing M1 → M4 saves what was ticked and records the force.
+    const fresh = await tickAll(f, await createDeal(f), ['M1']);
+    const forced = await move(f, fresh, 'M4', {
+      checks: ['contact_introduces_dm'],
+      forceReason: '客户高层直接拍板',
+    });
+    expect(forced.milestone).toBe('M4');
+    expect(forced.history.at(-1)).toMatchObject({ forced: true, reason: '客户高层直接拍板' });
+    expect(forced.checklist.find((c) => c.criterion === 'contact_introduces_dm')?.checked).toBe(
+      true,
+    );
+    expect(forced.checklist.find((c) => c.criterion === 'dm_reached')?.checked).toBe(false);
+  });
+
   it('a manager may force with a reason (recorded); a rep may not', async () => {
     await actAs(f.app, f.alice);
     const deal = await createDeal(f);
