@@ -48,8 +48,7 @@ export async function run(bench: Bench): Promise<void> {
   try {
     for (let i = 0; i < RUNS; i++) {
       const page = await browser.newPage({ viewport: { width: 1680, height: 1000 } });
-      const [base, query] = host.url.split('#')[0]!.split('?');
-      await page.goto(`${base}?${query}#/deals`);
+      await page.goto(`${host.url}#/deals`);
       await page.locator('label', { hasText: /^My team$/ }).waitFor();
       const started = performance.now();
       await page.locator('label', { hasText: /^Everyone$/ }).click();

@@ -97,14 +97,13 @@ export async function run(bench: Bench): Promise<void> {
   let moved: number;
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    const [base, query] = host.url.split('#')[0]!.split('?');
-    await page.goto(`${base}?${query}#/deals/${deals[0]!.id}`);
+    await page.goto(`${host.url}#/deals/${deals[0]!.id}`);
     await page.locator(boxes).first().waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     for (let i = 0; i < TICKS; i++) ticks.push(await timeTick(page, i));
 
     // The move: M2 → M3 forced with a reason, from the click to M3's items on the page.
-    await page.goto(`${base}?${query}#/deals/${deals[1]!.id}`);
+    await page.goto(`${host.url}#/deals/${deals[1]!.id}`);
     const first = page.locator(boxes).first();
     await first.waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');

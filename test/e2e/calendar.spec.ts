@@ -154,7 +154,7 @@ test('plan a visit by clicking a slot, drag it to another day, summarise it, see
   await expect(plan.getByTestId('plan-done')).toHaveText(String(doneBefore + 1));
 
   // The customer's timeline tells it.
-  await page.goto(`${host.url.split('#')[0]}#/customers/${customer.id}`);
+  await page.goto(`${host.url}#/customers/${customer.id}`);
   const timeline = page.getByRole('region', { name: 'Communication' });
   const entry = timeline
     .locator('.mantine-Timeline-item')
@@ -274,7 +274,7 @@ test('My follow-ups lists the visits to summarise; a summary takes it off the li
   host,
 }) => {
   const rep = me(host);
-  await page.goto(`${host.url.split('#')[0]}#/follow-ups`);
+  await page.goto(`${host.url}#/follow-ups`);
   const section = page.getByRole('region', { name: 'Visits to summarise' });
   await expect(section).toBeVisible();
   const row = section.getByRole('row').nth(1);
@@ -426,7 +426,7 @@ test('log an unplanned visit from the customer’s page: done, not planned, on t
   );
   // "Just now" is 07:50 on the demo's Monday: the logged hour (06:45–07:45) is free and past.
   await page.clock.setFixedTime(new Date('2026-11-23T07:50:00+08:00'));
-  await page.goto(`${host.url.split('#')[0]}#/customers/${customer.id}`);
+  await page.goto(`${host.url}#/customers/${customer.id}`);
   await page.getByRole('button', { name: 'Log visit' }).click();
   const dialog = page.getByRole('dialog', { name: 'Log an unplanned visit' });
   await expect(dialog.getByRole('combobox', { name: 'Customer' })).toHaveValue(customer.name);

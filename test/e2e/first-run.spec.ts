@@ -131,7 +131,7 @@ test('first run: load the demo team and say who I am', async ({ page, host }) =>
   await expect(page.getByRole('region', { name: '开始使用' })).toHaveCount(0);
   // The overdue key customers tile says what it counts; overdue collections have their own tile.
   const overdue = page.getByRole('link', { name: '超期未拜访的重点及潜在客户' });
-  await expect(overdue).toContainText('超过等级规定的拜访周期未联系');
+  await expect(overdue).toContainText('超过等级规定的拜访周期未拜访');
   await expect(overdue).not.toContainText('逾期回款');
   await expect(page.getByRole('link', { name: '逾期回款', exact: true })).toContainText(
     /\d+ 个客户有逾期应收/,
