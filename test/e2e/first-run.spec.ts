@@ -119,7 +119,8 @@ test('first run: load the demo team and say who I am', async ({ page, host }) =>
   await page.getByRole('button', { name: '继续' }).click();
   await page.getByRole('button', { name: /载入演示团队/ }).click();
 
-  await expect(page.getByRole('heading', { name: '您是哪位？' })).toBeVisible();
+  // Building the demo team takes a few seconds, more on a busy machine.
+  await expect(page.getByRole('heading', { name: '您是哪位？' })).toBeVisible({ timeout: 30_000 });
   const manager = host.one<{ id: string; name: string }>(
     "SELECT id, name FROM users WHERE role = 'manager'",
   );
