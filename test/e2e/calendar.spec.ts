@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type Host } from './fixtures';
+import { expect, test, type Host, api } from './fixtures';
 
 /**
  * Issue 6: the calendar. The demo is built for 2026-11-23; the browser sits in Shanghai, so
@@ -12,22 +12,6 @@ test.use({
   timezoneId: 'Asia/Shanghai',
   locale: 'en-US',
 });
-
-/** Calls the host's API as the app does (the token in the header). */
-async function api<T>(host: Host, method: string, input: unknown): Promise<T> {
-  const url = new URL(host.url);
-  const response = await fetch(`${url.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-pacer-token': host.token,
-    },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 function me(host: Host): { id: string; name: string } {
   return host.one(

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type Host } from './fixtures';
+import { expect, test, type Host, api } from './fixtures';
 
 /**
  * Issue 14, the customer page: planned visits, follow-ups and open deals shown with links; new
@@ -12,21 +12,6 @@ test.use({
   timezoneId: 'Asia/Shanghai',
   locale: 'en-US',
 });
-
-async function api<T>(host: Host, method: string, input: unknown): Promise<T> {
-  const url = new URL(host.url);
-  const response = await fetch(`${url.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-pacer-token': host.token,
-    },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 type Customer = { id: string; name: string; ownerId: string; ownerName: string };
 

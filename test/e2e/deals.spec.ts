@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type Host } from './fixtures';
+import { expect, test, type Host, api } from './fixtures';
 
 test.use({
   setup: { demo: true, language: 'en', as: 'manager' },
@@ -7,22 +7,6 @@ test.use({
 });
 
 const today = '2026-11-23';
-
-/** Calls the host's API as the app does (the token in the header). */
-async function api<T>(host: Host, method: string, input: unknown): Promise<T> {
-  const url = new URL(host.url);
-  const response = await fetch(`${url.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-pacer-token': host.token,
-    },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 type Seeded = { id: string; title: string; ownerId: string };
 
