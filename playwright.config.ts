@@ -4,6 +4,7 @@ import { chromiumLaunch } from './test/chromium';
 /** End-to-end tests: the browser host on 127.0.0.1 with a temp database, driven in Debian Chromium. */
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/e2e/templates.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,

@@ -1,10 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { test as base, expect } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { templatesVariable } from './templates';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
@@ -26,35 +28,20 @@ export type Setup = { demo?: boolean; language?: 'zh-CN' | 'en'; as?: 'manager' 
 
 /** Prepares a database before the host opens it: the small demo, the language, who is using it. */
 function prepare(file: string, setup: Setup): void {
-  if (setup.demo) {
-    const result = spawnSync(
-      tsx,
-      [
-        'electron/cli.ts',
-        'demo',
-        '--db',
-        file,
-        '--size',
-        'small',
-        '--seed',
-        '3',
-        '--today',
-        '2026-11-23',
-      ],
-      { cwd: root, encoding: 'utf8' },
-    );
-    if (result.status !== 0) throw new Error(`demo failed: ${result.stderr}`);
-  } else {
-    const result = spawnSync(tsx, ['electron/cli.ts', 'init', '--db', file], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    if (result.status !== 0) throw new Error(`init failed: ${result.stderr}`);
-  }
+  const templates = process.env[templatesVariable];
+  if (!templates)
+    throw new Error(`${templatesVariable} is not set: run through playwright.config.ts`);
+  copyFileSync(path.join(templates, setup.demo ? 'demo.sqlite' : 'empty.sqlite'), file);
   const db = new Database(file);
   const set = db.prepare(
     'INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   );
+  // Every copy is its own device, as a freshly generated database would be.
+  const device = randomUUID();
+  db.prepare(
+    "UPDATE devices SET id = ? WHERE id = (SELECT value FROM local_state WHERE key = 'device_id')",
+  ).run(device);
+  set.run('device_id', device);
   if (setup.language) set.run('language', setup.language);
   if (setup.as) {
     const user = db
