@@ -9,7 +9,8 @@ import Database from 'better-sqlite3';
 import { templatesVariable } from './templates';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+// The browser host's bundle (dist-electron/web.mjs), built before the run by the global setup.
+const webHost = path.join(root, 'dist-electron', 'web.mjs');
 
 export type Host = {
   /** The URL the host printed: its token rides in the fragment (`/#token=…`); append `#/route`. */
@@ -59,8 +60,8 @@ async function startHost(
   env: Record<string, string> = {},
 ): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
-    tsx,
-    ['electron/web.ts', '--db', file, '--port', '0', '--downloads', downloads],
+    process.execPath,
+    [webHost, '--db', file, '--port', '0', '--downloads', downloads],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
