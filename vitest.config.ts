@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    // A suite's beforeAll may build a demo team: seconds on a busy 2-core machine.
+    hookTimeout: 60_000,
   },
 });

@@ -6,7 +6,13 @@ import { seededBytes, uuidv7Source } from '../../electron/core/ids';
 import { syncedTables } from '../../electron/core/tables';
 import { handlers } from '../../electron/features/handlers';
 import { dispatch } from '../../electron/ipc/dispatch';
-import type { ApiError, Input, MethodName, Output } from '../../shared/contract';
+import {
+  contract,
+  type ApiError,
+  type Input,
+  type MethodName,
+  type Output,
+} from '../../shared/contract';
 import type { User } from '../../shared/contract/team';
 
 /**
@@ -45,6 +51,10 @@ export async function call<M extends MethodName>(
   const result = await dispatch(handlers, ctx, method, input);
   if (!result.ok)
     throw new Error(`${method} failed: ${result.error.code}: ${result.error.message}`);
+  // The output must be what the contract says: the renderer trusts it without parsing.
+  const output = contract[method].output.safeParse(result.value);
+  if (!output.success)
+    throw new Error(`${method} answered outside its output schema: ${output.error.message}`);
   return result.value as Output<M>;
 }
 
