@@ -6,23 +6,9 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import type { WebHost } from '../electron/web';
+import { api } from '../test/e2e/api';
 
 type Shoot = (page: Page, name: string) => Promise<void>;
-
-async function call<T>(host: WebHost, method: string, input: unknown): Promise<T> {
-  const url = new URL(host.url);
-  const response = await fetch(`${url.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-pacer-token': host.token,
-    },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T };
-  if (!result.ok) throw new Error(`${method} failed`);
-  return result.value;
-}
 
 export async function shootCalendar(
   browser: Browser,
@@ -31,11 +17,7 @@ export async function shootCalendar(
 ): Promise<void> {
   const { language, scheme, suffix, shoot } = options;
   const zh = language === 'zh-CN';
-  const users = await call<{ id: string; role: string; name: string }[]>(
-    host,
-    'team.listUsers',
-    {},
-  );
+  const users = await api<{ id: string; role: string; name: string }[]>(host, 'team.listUsers', {});
   const rep = users.filter((u) => u.role === 'rep').sort((a, b) => a.name.localeCompare(b.name))[0];
   if (!rep) throw new Error('no rep in the demo');
   const page = await browser.newPage({

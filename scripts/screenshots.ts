@@ -12,6 +12,7 @@ import { generateDemo } from '../electron/demo';
 import { setLocal } from '../electron/db/local-state';
 import { startWebHost, type WebHost } from '../electron/web';
 import { chromiumLaunch } from '../test/chromium';
+import { api } from '../test/e2e/api';
 import { shootCalendar } from './screenshots-calendar';
 
 const outDir = path.resolve(process.argv[2] ?? 'docs/screenshots');
@@ -69,18 +70,6 @@ async function shootExports(
   await page.getByTestId('export-file').waitFor({ timeout: 30_000 });
   await shoot(page, `export-table-done-${options.suffix}`);
   await page.close();
-}
-
-/** Calls the host's API the way the renderer does. */
-async function api<T = unknown>(host: WebHost, method: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(`http://127.0.0.1:${host.port}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-pacer-token': host.token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
 }
 
 /**

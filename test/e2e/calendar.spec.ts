@@ -148,33 +148,41 @@ test('plan a visit by clicking a slot, drag it to another day, summarise it, see
   await expect(entry).toContainText('Effective');
 });
 
-test('an overlapping visit is warned about and can be planned anyway', async ({ page, host }) => {
-  const rep = me(host);
-  const customers = host.rows<{ id: string; name: string }>(
+/**
+ * Plans a visit of the rep's first customer at 07:30–08:30 on `day` (through the API), then
+ * plans the second customer at 07:00 from the week's grid: the form answers with the overlap
+ * warning, which is returned with the dialog and both customers.
+ */
+async function planOverlapping(page: Page, host: Host, day: string) {
+  const [first, second] = host.rows<{ id: string; name: string }>(
     'SELECT id, name FROM customers WHERE owner_id = ? AND deleted_at IS NULL ORDER BY name LIMIT 2',
-    rep.id,
+    me(host).id,
   );
-  const [first, second] = customers;
   await api(host, 'visits.create', {
     customerId: first!.id,
-    day: '2026-11-17',
+    day,
     start: '07:30',
     end: '08:30',
     timeZone: 'Asia/Shanghai',
     purpose: 'service',
   });
-  await openWeek(page, host, '2026-11-17', /Nov 15 – 21, 2026/);
-  const slot = await slotPoint(page, '2026-11-17', '07:00');
+  await openWeek(page, host, day, /Nov 15 – 21, 2026/);
+  const slot = await slotPoint(page, day, '07:00');
   await page.mouse.click(slot.x, slot.y);
   const dialog = page.getByRole('dialog', { name: 'Plan a visit' });
   await pickCustomer(dialog, second!.name);
   await dialog.getByRole('button', { name: 'Plan visit' }).click();
   const warning = dialog.getByRole('alert');
   await expect(warning).toContainText(`Overlaps the visit to ${first!.name}`);
+  return { dialog, warning, first: first!, second: second! };
+}
+
+test('an overlapping visit is warned about and can be planned anyway', async ({ page, host }) => {
+  const { warning, dialog, second } = await planOverlapping(page, host, '2026-11-17');
   expect(
     host.one<{ n: number }>(
       'SELECT count(*) AS n FROM visits WHERE customer_id = ? AND day = ?',
-      second!.id,
+      second.id,
       '2026-11-17',
     ).n,
   ).toBe(0);
@@ -183,7 +191,7 @@ test('an overlapping visit is warned about and can be planned anyway', async ({ 
   expect(
     host.one(
       'SELECT day, start_at, end_at FROM visits WHERE customer_id = ? AND day = ?',
-      second!.id,
+      second.id,
       '2026-11-17',
     ),
   ).toEqual({
@@ -199,27 +207,7 @@ test('the overlap warning follows the form: a free time clears it, the refused t
   page,
   host,
 }) => {
-  const rep = me(host);
-  const [first, second] = host.rows<{ id: string; name: string }>(
-    'SELECT id, name FROM customers WHERE owner_id = ? AND deleted_at IS NULL ORDER BY name LIMIT 2',
-    rep.id,
-  );
-  await api(host, 'visits.create', {
-    customerId: first!.id,
-    day: '2026-11-18',
-    start: '07:30',
-    end: '08:30',
-    timeZone: 'Asia/Shanghai',
-    purpose: 'service',
-  });
-  await openWeek(page, host, '2026-11-18', /Nov 15 – 21, 2026/);
-  const slot = await slotPoint(page, '2026-11-18', '07:00');
-  await page.mouse.click(slot.x, slot.y);
-  const dialog = page.getByRole('dialog', { name: 'Plan a visit' });
-  await pickCustomer(dialog, second!.name);
-  await dialog.getByRole('button', { name: 'Plan visit' }).click();
-  const warning = dialog.getByRole('alert');
-  await expect(warning).toContainText(`Overlaps the visit to ${first!.name}`);
+  const { dialog, first, second } = await planOverlapping(page, host, '2026-11-18');
 
   // Move the visit to 09:00–10:00, a free slot: the warning goes at once.
   const hours = dialog.getByLabel('Hours');
@@ -233,7 +221,7 @@ test('the overlap warning follows the form: a free time clears it, the refused t
   await page.keyboard.type('07');
   await hours.nth(1).click();
   await page.keyboard.type('08');
-  await expect(dialog.getByRole('alert')).toContainText(`Overlaps the visit to ${first!.name}`);
+  await expect(dialog.getByRole('alert')).toContainText(`Overlaps the visit to ${first.name}`);
   await hours.nth(0).click();
   await page.keyboard.type('09');
   await hours.nth(1).click();
@@ -247,7 +235,7 @@ test('the overlap warning follows the form: a free time clears it, the refused t
   expect(
     host.one(
       'SELECT start_at, end_at FROM visits WHERE customer_id = ? AND day = ? AND deleted_at IS NULL',
-      second!.id,
+      second.id,
       '2026-11-18',
     ),
   ).toEqual({ start_at: '2026-11-18T01:00:00.000Z', end_at: '2026-11-18T02:00:00.000Z' });

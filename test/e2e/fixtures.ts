@@ -85,26 +85,12 @@ async function startHost(
 /** The token of a URL the host printed (`http://127.0.0.1:N/#token=…`). */
 export const tokenOf = (url: string): string => /#token=([^#&]*)/.exec(url)?.[1] ?? '';
 
+export { api } from './api';
+
 /**
  * Starts one more host on its own database (a second device): the caller closes it. Each query
  * opens the file anew, so it reads the database the host has now (a join replaces the file).
  */
-/** Calls the host's API as the app does (the token in the header); throws on an error answer. */
-export async function api<T>(host: Host, method: string, input: unknown): Promise<T> {
-  const url = new URL(host.url);
-  const response = await fetch(`${url.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-pacer-token': host.token,
-    },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-
 export async function openHost(
   setup: Setup,
   env: Record<string, string> = {},
