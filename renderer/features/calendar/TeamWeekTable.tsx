@@ -316,32 +316,17 @@ const RepWeekRow = memo(function RepWeekRow({
             {empty && dayMeetings.length === 0 && (
               <span className="pc-team-none">{t('calendar.team.noVisits')}</span>
             )}
-            {shown(merge(visits, dayMeetings)).map((e) =>
-              e.type === 'visit' ? (
-                <VisitChip
-                  key={e.id}
-                  visit={e}
-                  colorBy={colorBy}
-                  onOpen={onOpenVisit}
-                  words={words}
-                  language={i18n.language}
-                />
-              ) : (
-                <button
-                  key={e.id}
-                  type="button"
-                  className="pc-chip pc-chip-meeting"
-                  style={chipStyle(eventColor(e, colorBy))}
-                  onClick={() => onOpenMeeting(e.id)}
-                  title={`${formatTime(e.startAt, i18n.language, e.timeZone)}${zoneSuffix(e.timeZone, e.startAt, i18n.language)} ${e.title}`}
-                >
-                  <span className="pc-chip-time">
-                    {formatTime(e.startAt, i18n.language, e.timeZone)}
-                  </span>
-                  <span className="pc-chip-title">{e.title}</span>
-                </button>
-              ),
-            )}
+            {shown(merge(visits, dayMeetings)).map((e) => (
+              <EventChip
+                key={e.id}
+                event={e}
+                colorBy={colorBy}
+                onOpenVisit={onOpenVisit}
+                onOpenMeeting={onOpenMeeting}
+                words={words}
+                language={i18n.language}
+              />
+            ))}
             {visits.length + dayMeetings.length > MAX_CHIPS && (
               <MoreChips
                 events={merge(visits, dayMeetings)}
@@ -404,29 +389,17 @@ function MoreChips({
           {label}
         </Text>
         <div className="pc-team-more-list">
-          {events.map((e) =>
-            e.type === 'visit' ? (
-              <VisitChip
-                key={e.id}
-                visit={e}
-                colorBy={colorBy}
-                onOpen={onOpenVisit}
-                words={words}
-                language={language}
-              />
-            ) : (
-              <button
-                key={e.id}
-                type="button"
-                className="pc-chip pc-chip-meeting"
-                style={chipStyle(eventColor(e, colorBy))}
-                onClick={() => onOpenMeeting(e.id)}
-              >
-                <span className="pc-chip-time">{formatTime(e.startAt, language, e.timeZone)}</span>
-                <span className="pc-chip-title">{e.title}</span>
-              </button>
-            ),
-          )}
+          {events.map((e) => (
+            <EventChip
+              key={e.id}
+              event={e}
+              colorBy={colorBy}
+              onOpenVisit={onOpenVisit}
+              onOpenMeeting={onOpenMeeting}
+              words={words}
+              language={language}
+            />
+          ))}
         </div>
       </Popover.Dropdown>
     </Popover>
@@ -450,6 +423,58 @@ function chipStyle(color: string) {
 }
 
 /** One visit in a cell: plain markup (no hooks), as a team's week draws hundreds of them. */
+/** A visit's or a meeting's chip, in a day cell and in its "more" list alike. */
+function EventChip({
+  event,
+  onOpenVisit,
+  onOpenMeeting,
+  ...rest
+}: {
+  event: VisitEvent | MeetingEvent;
+  colorBy: ColorBy;
+  onOpenVisit: (id: string) => void;
+  onOpenMeeting: (id: string) => void;
+  words: ChipWords;
+  language: string;
+}) {
+  return event.type === 'visit' ? (
+    <VisitChip visit={event} onOpen={onOpenVisit} {...rest} />
+  ) : (
+    <MeetingChip
+      meeting={event}
+      onOpen={onOpenMeeting}
+      colorBy={rest.colorBy}
+      language={rest.language}
+    />
+  );
+}
+
+function MeetingChip({
+  meeting: m,
+  colorBy,
+  onOpen,
+  language,
+}: {
+  meeting: MeetingEvent;
+  colorBy: ColorBy;
+  onOpen: (id: string) => void;
+  language: string;
+}) {
+  const time = formatTime(m.startAt, language, m.timeZone);
+  return (
+    <button
+      type="button"
+      className="pc-chip pc-chip-meeting"
+      style={chipStyle(eventColor(m, colorBy))}
+      onClick={() => onOpen(m.id)}
+      title={`${time}${zoneSuffix(m.timeZone, m.startAt, language)} ${m.title}`}
+    >
+      <span className="pc-chip-time">{time}</span>
+      <span className="pc-chip-title">{m.title}</span>
+    </button>
+  );
+}
+
 function VisitChip({
   visit: v,
   colorBy,
