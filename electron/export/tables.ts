@@ -19,6 +19,8 @@ import { CLOSED_WINDOW_DAYS, type BoardContext } from '../features/deals/deals.q
 import { runReport } from '../features/reports/run';
 import { frequencyRules, stalledDays } from '../features/settings/settings.repo';
 import { getTeam, getUser } from '../features/team/team.repo';
+import { seesOwner, seesTeam, visibilityOf, type Visibility } from '../features/team/visibility';
+import { allowedReportScope } from '../features/reports/scope';
 import { generatedLine, gradeLabel, localMinute, scoreFlagsColumn, targetFormat } from './columns';
 import {
   table,
@@ -50,7 +52,12 @@ export function tableExport(
 ): TableExport {
   switch (input.table) {
     case 'report':
-      return reportExport(db, input.report, input.language, now);
+      return reportExport(
+        db,
+        { ...input.report, scope: allowedReportScope(visibilityOf(db, currentUserId), input.report.scope) },
+        input.language,
+        now,
+      );
     case 'customers':
       return customersExport(db, input.query, input.language, now, currentUserId);
     case 'deals':
@@ -483,7 +490,7 @@ function listAudience(
 ): { t: T; me: Me; scope: string } {
   const t = labels(language);
   const me = whoAsks(db, currentUserId);
-  return { t, me, scope: listScope(db, query, me, t) };
+  return { t, me, scope: listScope(db, query, me, t, visibilityOf(db, currentUserId)) };
 }
 
 const scopeGone = (what: string, id: string) =>
@@ -499,15 +506,23 @@ function listScope(
   },
   me: Me,
   t: T,
+  visible: Visibility,
 ): string {
-  const team = query.teamId ? getTeam(db, query.teamId) : undefined;
+  // A team or rep out of the data scope reads as one that does not exist (docs/data-scope.md).
+  const team = query.teamId && seesTeam(visible, query.teamId) ? getTeam(db, query.teamId) : undefined;
   if (query.teamId && !team) throw scopeGone('team', query.teamId);
-  const owner = query.ownerId ? getUser(db, query.ownerId) : undefined;
+  const owner = query.ownerId && seesOwner(visible, query.ownerId) ? getUser(db, query.ownerId) : undefined;
   if (query.ownerId && !owner) throw scopeGone('person', query.ownerId);
   if (owner) return owner.name;
   if (team) return team.name;
   if (query.scope === 'mine') return me?.name ?? t('scope.mine');
   if (query.scope === 'team') return me?.teamName ?? me?.name ?? t('scope.team');
+  // 'all' is everything the user may read: the company only with the company view.
+  if (!visible.company) {
+    const home = visible.home;
+    if (home?.type === 'team') return getTeam(db, home.id)?.name ?? t('scope.team');
+    return me?.name ?? t('scope.mine');
+  }
   return t('reportsui.scope.company');
 }
 
@@ -643,6 +658,7 @@ function customersExport(
   const build = async (): Promise<Built> => {
     const rows: CustomerLine[] = listAllCustomers(db, query, {
       currentUser: me ? { id: me.id, teamId: me.teamId } : null,
+      visible: visibilityOf(db, currentUserId),
       rules: frequencyRules(db),
       today,
     }).map((r) => ({ ...r, lastContactDay: r.lastContactAt ? localDay(r.lastContactAt) : null }));
@@ -755,6 +771,7 @@ function dealsExport(
   const build = async (): Promise<Built> => {
     const ctx: BoardContext = {
       currentUser: me ? { id: me.id, teamId: me.teamId } : null,
+      visible: visibilityOf(db, currentUserId),
       stalledDays: stalledDays(db),
     };
     // The board's own query, column by column in its order (M1…M6, lost), without paging.

@@ -27,6 +27,15 @@ export const team = z.object({
 });
 export type Team = z.infer<typeof team>;
 
+/** What the signed-in user may read (docs/data-scope.md); null lists mean everyone / every team. */
+export const visibility = z.object({
+  /** 全公司: company-wide reports and lists. */
+  company: z.boolean(),
+  userIds: z.array(z.string()).nullable(),
+  teamIds: z.array(z.string()).nullable(),
+});
+export type Visibility = z.infer<typeof visibility>;
+
 export const teamInput = z
   .object({
     id: id.optional(),
@@ -63,6 +72,8 @@ export const teamContract = {
   'team.saveUser': method(userInput, user),
   /** Deactivates a user (who keeps their history) or brings them back. */
   'team.setUserActive': method(z.object({ id, active: z.boolean() }).strict(), ok),
+  /** What the signed-in user may read: the people and teams of their data scope (数据权限). */
+  'team.visibility': method(z.object({}).strict(), visibility),
   /** Removes an empty team (soft delete): refused while it has active members. */
   'team.deleteTeam': method(z.object({ id }).strict(), ok),
 } as const;

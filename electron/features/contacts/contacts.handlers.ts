@@ -1,13 +1,14 @@
 import type { contactsContract } from '../../../shared/contract/contacts';
 import type { AppContext } from '../../core/context';
 import { notFound } from '../../core/errors';
+import { hidden } from '../team/visibility';
 import type { HandlersOf } from '../../ipc/dispatch';
 import { liveCustomer } from '../timeline/timeline.repo';
 import { getContact } from './contacts.repo';
 
 function requireContact(ctx: AppContext, id: string) {
   const contact = getContact(ctx.db, id);
-  if (!contact) throw notFound('contact', id);
+  if (!contact || hidden(ctx, 'contact', id)) throw notFound('contact', id);
   return contact;
 }
 
@@ -18,7 +19,8 @@ function shape({ customerId: _customerId, ...contact }: ReturnType<typeof requir
 
 export const contactsHandlers: HandlersOf<typeof contactsContract> = {
   'contacts.create': (input, ctx) => {
-    if (!liveCustomer(ctx.db, input.customerId)) throw notFound('customer', input.customerId);
+    if (!liveCustomer(ctx.db, input.customerId) || hidden(ctx, 'customer', input.customerId))
+      throw notFound('customer', input.customerId);
     const id = ctx.newId();
     ctx.commit([
       {

@@ -6,6 +6,7 @@ import type { HandlersOf } from '../../ipc/dispatch';
 import { frequencyRules } from '../settings/settings.repo';
 import { currentUser } from '../team/current-user';
 import { getUser } from '../team/team.repo';
+import { everyone, seesOwner, visibility } from '../team/visibility';
 import {
   customerFacets,
   findNameClash,
@@ -23,6 +24,7 @@ type Fields = z.output<typeof customerFields>;
 function listContext(ctx: AppContext, today?: string, now?: string): ListContext & { now: string } {
   return {
     currentUser: currentUser(ctx),
+    visible: visibility(ctx),
     rules: frequencyRules(ctx.db),
     today: today ?? ctx.now().toISOString().slice(0, 10),
     now: now ?? ctx.now().toISOString(),
@@ -33,6 +35,16 @@ function requireCustomer(ctx: AppContext, id: string, today?: string, now?: stri
   const customer = getCustomer(ctx.db, id, listContext(ctx, today, now));
   if (!customer) throw notFound('customer', id);
   return customer;
+}
+
+/**
+ * A customer just written, as the write answers it: creating one for (or handing one to)
+ * someone out of one's scope still answers with what was saved, never with more.
+ */
+function savedCustomer(ctx: AppContext, id: string) {
+  const saved = getCustomer(ctx.db, id, { ...listContext(ctx), visible: everyone });
+  if (!saved) throw notFound('customer', id);
+  return saved;
 }
 
 /** Refuses a name that folds to an existing customer's, naming that customer. */
@@ -81,7 +93,7 @@ function toValues(fields: Fields) {
 export const customersHandlers: HandlersOf<typeof customersContract> = {
   'customers.list': (input, ctx) => listCustomers(ctx.db, input, listContext(ctx, input.today)),
 
-  'customers.facets': (_input, ctx) => customerFacets(ctx.db),
+  'customers.facets': (_input, ctx) => customerFacets(ctx.db, visibility(ctx)),
 
   'customers.get': (input, ctx) => requireCustomer(ctx, input.id, undefined, input.now),
 
@@ -90,7 +102,7 @@ export const customersHandlers: HandlersOf<typeof customersContract> = {
     assertOwner(ctx, input.ownerId);
     const id = ctx.newId();
     ctx.commit([{ op: 'insert', table: 'customers', id, values: toValues(input) }]);
-    return requireCustomer(ctx, id);
+    return savedCustomer(ctx, id);
   },
 
   'customers.update': (input, ctx) => {
@@ -101,7 +113,7 @@ export const customersHandlers: HandlersOf<typeof customersContract> = {
     ctx.commit([
       { op: 'update', table: 'customers', id: input.id, values: toValues(input.fields) },
     ]);
-    return requireCustomer(ctx, input.id);
+    return savedCustomer(ctx, input.id);
   },
 
   'customers.delete': (input, ctx) => {
@@ -112,7 +124,7 @@ export const customersHandlers: HandlersOf<typeof customersContract> = {
 
   'customers.restore': (input, ctx) => {
     const record = getCustomerRecord(ctx.db, input.id);
-    if (!record) throw notFound('customer', input.id);
+    if (!record || !seesOwner(visibility(ctx), record.ownerId)) throw notFound('customer', input.id);
     if (record.deletedAt === null) return { ok: true as const };
     assertNameFree(ctx, record.name, record.id);
     ctx.commit([{ op: 'restore', table: 'customers', id: input.id }]);
@@ -143,7 +155,7 @@ export const customersHandlers: HandlersOf<typeof customersContract> = {
   },
 
   'customers.markReviewed': (input, ctx) => {
-    const ids = liveCustomerIds(ctx.db, input.ids);
+    const ids = liveCustomerIds(ctx.db, input.ids, visibility(ctx));
     ctx.commit(
       ids.map((id) => ({
         op: 'update',
@@ -157,7 +169,7 @@ export const customersHandlers: HandlersOf<typeof customersContract> = {
 
   'customers.reassign': (input, ctx) => {
     assertOwner(ctx, input.ownerId);
-    const ids = liveCustomerIds(ctx.db, input.ids);
+    const ids = liveCustomerIds(ctx.db, input.ids, visibility(ctx));
     ctx.commit(
       ids.map((id) => ({
         op: 'update',

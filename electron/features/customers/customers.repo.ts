@@ -21,12 +21,15 @@ import type { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { contacts, customers, teams, users, visits } from '../../db/schema';
 import { contactColumns } from '../contacts/contacts.repo';
+import { ownerCondition, seesOwner, type Visibility } from '../team/visibility';
 
 export type CustomerQuery = z.output<typeof customerListInput>;
 
 /** What the list's derived figures depend on besides the query: who asks, the rules, today. */
 export type ListContext = {
   currentUser: { id: string; teamId: string | null } | null;
+  /** What the asker may read (docs/data-scope.md): every list and count is narrowed to it. */
+  visible: Visibility;
   rules: FrequencyRules;
   /** YYYY-MM-DD */
   today: string;
@@ -104,7 +107,10 @@ type ScopeQuery = Pick<CustomerQuery, 'scope' | 'teamId' | 'ownerId'> & Partial<
 /** The WHERE of the customer list: scope, filters and search, all in SQL. */
 function listConditions(query: ScopeQuery, list: ListContext): SQL | undefined {
   const { currentUser } = list;
-  const conditions: (SQL | undefined)[] = [isNull(customers.deletedAt)];
+  const conditions: (SQL | undefined)[] = [
+    isNull(customers.deletedAt),
+    ownerCondition(list.visible, customers.ownerId, true),
+  ];
   if (currentUser && query.scope === 'mine') conditions.push(eq(customers.ownerId, currentUser.id));
   if (currentUser && query.scope === 'team') {
     conditions.push(
@@ -204,12 +210,22 @@ export function listAllCustomers(
 }
 
 /** Distinct regions and industries in use, for the list's filters. */
-export function customerFacets(db: Db): { regions: string[]; industries: string[] } {
+export function customerFacets(
+  db: Db,
+  visible: Visibility,
+): { regions: string[]; industries: string[] } {
   const distinct = (column: typeof customers.region | typeof customers.industry) =>
     db
       .selectDistinct({ value: column })
       .from(customers)
-      .where(and(isNull(customers.deletedAt), isNotNull(column), ne(column, '')))
+      .where(
+        and(
+          isNull(customers.deletedAt),
+          ownerCondition(visible, customers.ownerId, true),
+          isNotNull(column),
+          ne(column, ''),
+        ),
+      )
       .orderBy(asc(column))
       .all()
       .map((r) => r.value as string);
@@ -250,7 +266,8 @@ export function getCustomer(
     .leftJoin(editor, eq(editor.id, customers.updatedBy))
     .where(and(eq(customers.id, id), isNull(customers.deletedAt)))
     .get();
-  if (!row) return undefined;
+  // Out of scope reads exactly like a customer that does not exist (docs/data-scope.md).
+  if (!row || !seesOwner(list.visible, row.ownerId)) return undefined;
   return {
     ...row,
     tags: parseTags(row.tags),
@@ -368,12 +385,18 @@ export function gradingMatrix(db: Db, query: ScopeQuery, list: ListContext): Gra
   };
 }
 
-/** The live customers among `ids` (bulk actions ignore ones deleted meanwhile). */
-export function liveCustomerIds(db: Db, ids: string[]): string[] {
+/** The live customers among `ids` the asker may see (bulk actions skip the others, as if deleted). */
+export function liveCustomerIds(db: Db, ids: string[], visible: Visibility): string[] {
   return db
     .select({ id: customers.id })
     .from(customers)
-    .where(and(inArray(customers.id, ids), isNull(customers.deletedAt)))
+    .where(
+      and(
+        inArray(customers.id, ids),
+        isNull(customers.deletedAt),
+        ownerCondition(visible, customers.ownerId, true),
+      ),
+    )
     .all()
     .map((r) => r.id);
 }

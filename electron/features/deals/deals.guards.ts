@@ -6,6 +6,7 @@ import { contacts, customers, products } from '../../db/schema';
 import { stalledDays } from '../settings/settings.repo';
 import { currentUser } from '../team/current-user';
 import { getUser } from '../team/team.repo';
+import { hidden, visibility } from '../team/visibility';
 import { getDealRecord, type DealRecord } from './deals.detail';
 import type { BoardContext } from './deals.query';
 
@@ -23,6 +24,7 @@ export function boardContext(ctx: AppContext): BoardContext {
   const me = currentUser(ctx);
   return {
     currentUser: me ? { id: me.id, teamId: me.teamId } : null,
+    visible: visibility(ctx),
     stalledDays: stalledDays(ctx.db),
   };
 }
@@ -30,7 +32,7 @@ export function boardContext(ctx: AppContext): BoardContext {
 /** A live deal, or `not_found` (a deleted deal can be neither moved nor edited). */
 export function requireLiveDeal(ctx: AppContext, id: string): DealRecord {
   const deal = getDealRecord(ctx.db, id);
-  if (!deal || deal.deletedAt !== null) throw notFound('deal', id);
+  if (!deal || deal.deletedAt !== null || hidden(ctx, 'deal', id)) throw notFound('deal', id);
   return deal;
 }
 
@@ -89,7 +91,8 @@ export function assertCustomer(ctx: AppContext, customerId: string) {
     .from(customers)
     .where(and(eq(customers.id, customerId), isNull(customers.deletedAt)))
     .get();
-  if (!customer)
+  // A customer out of the user's scope is refused exactly as an unknown one.
+  if (!customer || hidden(ctx, 'customer', customerId))
     throw new AppError(
       'invalid_input',
       `customer ${customerId} not found`,

@@ -20,10 +20,20 @@ import {
 } from './deals.guards';
 import { dealsForCustomer, keyDeals } from './deals.lists';
 import { planMove } from './deals.moves';
+import { hidden } from '../team/visibility';
 import { linesAmount } from '../../../shared/domain/milestones';
 
-/** The deal as the deal page shows it, or `not_found`. */
+/** The deal as the deal page shows it, or `not_found` (also when out of the user's scope). */
 function detail(ctx: AppContext, id: string, today = hostToday(ctx)) {
+  if (hidden(ctx, 'deal', id)) throw notFound('deal', id);
+  return saved(ctx, id, today);
+}
+
+/**
+ * A deal just written, as the write answers it (its guard, `requireLiveDeal`, already refused a
+ * deal out of scope): creating one for or handing one to someone out of scope answers what was saved.
+ */
+function saved(ctx: AppContext, id: string, today = hostToday(ctx)) {
   const deal = getDeal(ctx.db, id, today, boardContext(ctx));
   if (!deal) throw notFound('deal', id);
   return deal;
@@ -64,7 +74,7 @@ export const dealsHandlers: HandlersOf<typeof dealsContract> = {
     }
     const { id, changes } = planCreate(ctx, input, ownerId);
     ctx.commit(changes);
-    return detail(ctx, id, today);
+    return saved(ctx, id, today);
   },
 
   'deals.update': (input, ctx) => {
@@ -89,14 +99,14 @@ export const dealsHandlers: HandlersOf<typeof dealsContract> = {
       assertCloseDate(fields.expectedCloseOn, today);
     if (fields.ownerId !== deal.ownerId) assertOwner(ctx, fields.ownerId);
     ctx.commit([{ op: 'update', table: 'deals', id: deal.id, values: fields }]);
-    return detail(ctx, deal.id, today);
+    return saved(ctx, deal.id, today);
   },
 
   'deals.move': (input, ctx) => {
     const deal = requireLiveDeal(ctx, input.id);
     assertFresh(ctx, deal, input.expectedUpdatedAt);
     ctx.commit(planMove(ctx, deal, input));
-    return detail(ctx, deal.id, input.today);
+    return saved(ctx, deal.id, input.today);
   },
 
   'deals.check': (input, ctx) => {
@@ -110,7 +120,7 @@ export const dealsHandlers: HandlersOf<typeof dealsContract> = {
         input.expectedMilestone,
       ),
     );
-    return detail(ctx, deal.id, input.today);
+    return saved(ctx, deal.id, input.today);
   },
 
   'deals.setBrief': (input, ctx) => {
@@ -119,13 +129,13 @@ export const dealsHandlers: HandlersOf<typeof dealsContract> = {
     assertContactOf(ctx, deal.customerId, input.deciderId, 'deciderId');
     const { id, ...values } = input;
     ctx.commit([{ op: 'update', table: 'deals', id, values }]);
-    return detail(ctx, id);
+    return saved(ctx, id);
   },
 
   'deals.setKey': (input, ctx) => {
     requireLiveDeal(ctx, input.id);
     ctx.commit([{ op: 'update', table: 'deals', id: input.id, values: { isKey: input.isKey } }]);
-    return detail(ctx, input.id);
+    return saved(ctx, input.id);
   },
 
   'deals.setLines': (input, ctx) => {
@@ -138,7 +148,7 @@ export const dealsHandlers: HandlersOf<typeof dealsContract> = {
     );
     if (input.lines.length > 0) assertAmount(linesAmount(input.lines));
     ctx.commit(planLines(ctx, deal, input.lines));
-    return detail(ctx, deal.id);
+    return saved(ctx, deal.id);
   },
 
   'deals.delete': (input, ctx) => {
@@ -149,13 +159,16 @@ export const dealsHandlers: HandlersOf<typeof dealsContract> = {
 
   'deals.restore': (input, ctx) => {
     const deal = getDealRecord(ctx.db, input.id);
-    if (!deal) throw notFound('deal', input.id);
+    if (!deal || hidden(ctx, 'deal', input.id)) throw notFound('deal', input.id);
     if (deal.deletedAt !== null) ctx.commit([{ op: 'restore', table: 'deals', id: input.id }]);
     return { ok: true as const };
   },
 
   'deals.keyList': (input, ctx) => keyDeals(ctx.db, input, boardContext(ctx)),
 
+  // A customer out of scope answers as an unknown one does: no deals.
   'deals.forCustomer': (input, ctx) =>
-    dealsForCustomer(ctx.db, input.customerId, input.today, boardContext(ctx)),
+    hidden(ctx, 'customer', input.customerId)
+      ? []
+      : dealsForCustomer(ctx.db, input.customerId, input.today, boardContext(ctx)),
 };

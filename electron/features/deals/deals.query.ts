@@ -17,10 +17,13 @@ import type { Scope } from '../../../shared/domain/people';
 import { OVER_CLAIM_GAP, calibrate, staleCutoff } from '../../../shared/domain/intensity';
 import { likeContains } from '../../../shared/domain/text';
 import { customers, deals, users } from '../../db/schema';
+import { ownerCondition, type Visibility } from '../team/visibility';
 
 /** What the board's derived figures depend on besides the filters: who asks, thresholds. */
 export type BoardContext = {
   currentUser: { id: string; teamId: string | null } | null;
+  /** What the asker may read (docs/data-scope.md): every list is narrowed to it. */
+  visible: Visibility;
   stalledDays: Record<Exclude<Milestone, 'M6'>, number>;
 };
 
@@ -154,11 +157,14 @@ function stalledSql(today: string, ctx: BoardContext): SQL {
  */
 export function scopeConditions(
   query: ScopeQuery,
-  ctx: Pick<BoardContext, 'currentUser'>,
+  ctx: Pick<BoardContext, 'currentUser' | 'visible'>,
   ownerColumn: AnySQLiteColumn = deals.ownerId,
 ): SQL[] {
   const { currentUser } = ctx;
   const out: SQL[] = [];
+  // The data scope first: 'all' and any team or owner asked for are clamped to it.
+  const visible = ownerCondition(ctx.visible, ownerColumn);
+  if (visible) out.push(visible);
   if (currentUser && query.scope === 'mine') out.push(eq(ownerColumn, currentUser.id));
   if (currentUser && query.scope === 'team')
     out.push(

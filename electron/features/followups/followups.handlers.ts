@@ -1,6 +1,7 @@
 import type { followUpsContract } from '../../../shared/contract/followups';
 import type { AppContext } from '../../core/context';
 import { AppError, notFound } from '../../core/errors';
+import { hidden, visibility } from '../team/visibility';
 import type { HandlersOf } from '../../ipc/dispatch';
 import { currentUser } from '../team/current-user';
 import { getUser } from '../team/team.repo';
@@ -14,7 +15,8 @@ import {
 
 function requireCustomer(ctx: AppContext, id: string) {
   const customer = liveCustomer(ctx.db, id);
-  if (!customer) throw notFound('customer', id);
+  // Out of the user's scope reads as unknown (docs/data-scope.md).
+  if (!customer || hidden(ctx, 'customer', id)) throw notFound('customer', id);
   return customer;
 }
 
@@ -78,7 +80,7 @@ export const followUpsHandlers: HandlersOf<typeof followUpsContract> = {
     return listCustomerFollowUps(ctx.db, input.customerId);
   },
 
-  'followUps.list': (input, ctx) => listFollowUpGroups(ctx.db, input, currentUser(ctx)),
+  'followUps.list': (input, ctx) => listFollowUpGroups(ctx.db, input, currentUser(ctx), visibility(ctx)),
 
   'followUps.create': (input, ctx) => {
     const customer = requireCustomer(ctx, input.customerId);

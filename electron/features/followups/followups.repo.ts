@@ -1,3 +1,4 @@
+import { ownerCondition, type Visibility } from '../team/visibility';
 import { and, asc, eq, gt, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import {
   UPCOMING_DAYS,
@@ -87,8 +88,13 @@ export function listFollowUpGroups(
   db: Db,
   query: { scope: Scope; today: string; limit: number },
   viewer: { id: string; teamId: string | null } | null,
+  visible: Visibility,
 ): Record<FollowUpGroup, { rows: FollowUp[]; total: number }> {
-  const open = and(isNull(followUps.doneAt), scopeCondition(query.scope, viewer));
+  const open = and(
+    isNull(followUps.doneAt),
+    ownerCondition(visible, followUps.ownerId),
+    scopeCondition(query.scope, viewer),
+  );
   const bounds = groupBounds(query.today);
   const group = (name: FollowUpGroup) => {
     const where = and(open, bounds[name]);

@@ -2,6 +2,7 @@ import type { receivablesContract } from '../../../shared/contract/receivables';
 import type { Change } from '../../core/commit';
 import type { AppContext } from '../../core/context';
 import { AppError, notFound } from '../../core/errors';
+import { hidden } from '../team/visibility';
 import type { HandlersOf } from '../../ipc/dispatch';
 import { currentUser } from '../team/current-user';
 import { liveCustomer } from '../timeline/timeline.repo';
@@ -18,7 +19,7 @@ import {
 
 function requireDeal(ctx: AppContext, id: string): DealRecord {
   const deal = getDeal(ctx.db, id);
-  if (!deal) throw notFound('deal', id);
+  if (!deal || hidden(ctx, 'deal', id)) throw notFound('deal', id);
   return deal;
 }
 
@@ -112,13 +113,15 @@ export const receivablesHandlers: HandlersOf<typeof receivablesContract> = {
   },
 
   'receivables.forCustomer': (input, ctx) => {
-    if (!liveCustomer(ctx.db, input.customerId)) throw notFound('customer', input.customerId);
+    if (!liveCustomer(ctx.db, input.customerId) || hidden(ctx, 'customer', input.customerId))
+      throw notFound('customer', input.customerId);
     return customerReceivables(ctx.db, input.customerId, input.today);
   },
 
   'collections.record': (input, ctx) => {
     const receivable = getReceivable(ctx.db, input.receivableId);
-    if (!receivable) throw notFound('receivable', input.receivableId);
+    if (!receivable || hidden(ctx, 'receivable', input.receivableId))
+      throw notFound('receivable', input.receivableId);
     requireWon({ status: receivable.dealStatus }, true);
     if (input.collectedOn > input.today) {
       throw invalid(
@@ -152,7 +155,7 @@ export const receivablesHandlers: HandlersOf<typeof receivablesContract> = {
 
   'collections.delete': (input, ctx) => {
     const collection = getCollection(ctx.db, input.id);
-    if (!collection) throw notFound('collection', input.id);
+    if (!collection || hidden(ctx, 'collection', input.id)) throw notFound('collection', input.id);
     const me = currentUser(ctx);
     // Money records are corrected by who recorded them or by a manager, not by any colleague.
     if (!me || (me.role === 'rep' && collection.byUserId !== me.id)) {

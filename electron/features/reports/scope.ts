@@ -3,6 +3,7 @@ import type { DrillTarget, ReportScope } from '../../../shared/contract/reports'
 import { AppError } from '../../core/errors';
 import type { Db } from '../../db/connection';
 import { teamAt } from '../team/team.memberships';
+import { seesOwner, seesTeam, type Visibility } from '../team/visibility';
 
 export type Person = {
   id: string;
@@ -189,4 +190,22 @@ export function ownersOnRefDay(s: Scoped): string[] | null {
   if (s.scope.type === 'rep') return [s.scope.id];
   const teamId = s.scope.id;
   return [...s.people.values()].filter((p) => p.teamOnRefDay === teamId).map((p) => p.id);
+}
+
+/**
+ * The scope a report is run for, within what the user may read (docs/data-scope.md): the
+ * company for a user without the company view becomes their home (a rep's own figures, a
+ * manager's team); a team or rep out of their scope is `not_found`, exactly as a missing one.
+ */
+export function allowedReportScope(v: Visibility, scope: ReportScope): ReportScope {
+  if (v.company) return scope;
+  const gone = (what: string, id: string) =>
+    new AppError('not_found', `${what} ${id} not found`, 'reports.errors.scopeGone');
+  if (scope.type === 'company') {
+    if (!v.home) throw gone('scope', 'company');
+    return v.home;
+  }
+  if (scope.type === 'team' && !seesTeam(v, scope.id)) throw gone('team', scope.id);
+  if (scope.type === 'rep' && !seesOwner(v, scope.id)) throw gone('person', scope.id);
+  return scope;
 }

@@ -1,6 +1,7 @@
 import type { scoresContract } from '../../../shared/contract/scores';
 import type { AppContext } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { hidden } from '../team/visibility';
 import type { HandlersOf } from '../../ipc/dispatch';
 import { boardContext } from '../deals/deals.guards';
 import { currentUser } from '../team/current-user';
@@ -10,7 +11,7 @@ import { dealScoresOf, liveDeal, type ScoredDealRecord } from './scores.repo';
 /** A live deal, or `not_found` with the scores' own message (deleted or never existed). */
 function requireDeal(ctx: AppContext, id: string): ScoredDealRecord {
   const deal = liveDeal(ctx.db, id);
-  if (!deal) throw new AppError('not_found', `deal ${id} not found`, 'scoreErrors.dealGone');
+  if (!deal || hidden(ctx, 'deal', id)) throw new AppError('not_found', `deal ${id} not found`, 'scoreErrors.dealGone');
   return deal;
 }
 

@@ -3,6 +3,7 @@ import type { AppContext } from '../../core/context';
 import { AppError, notFound } from '../../core/errors';
 import type { HandlersOf } from '../../ipc/dispatch';
 import { teamChangeMemberships } from './team.memberships';
+import { visibility, visibilityOut } from './visibility';
 import { getTeam, getUser, listTeams, listUsers, teamNameTaken } from './team.repo';
 
 function requireTeam(ctx: AppContext, id: string) {
@@ -19,6 +20,8 @@ function requireUser(ctx: AppContext, id: string) {
 
 export const teamHandlers: HandlersOf<typeof teamContract> = {
   'team.listTeams': (_input, ctx) => listTeams(ctx.db),
+
+  'team.visibility': (_input, ctx) => visibilityOut(visibility(ctx)),
 
   'team.saveTeam': (input, ctx) => {
     const clash = teamNameTaken(ctx.db, input.name, input.id);

@@ -2,6 +2,7 @@ import type { timelineContract } from '../../../shared/contract/timeline';
 import { defaultActivityCategory } from '../../../shared/domain/activities';
 import type { AppContext } from '../../core/context';
 import { AppError, notFound } from '../../core/errors';
+import { hidden } from '../team/visibility';
 import type { HandlersOf } from '../../ipc/dispatch';
 import {
   getActivity,
@@ -16,7 +17,8 @@ const FUTURE_GRACE_MS = 5 * 60_000;
 
 function requireCustomer(ctx: AppContext, id: string) {
   const customer = liveCustomer(ctx.db, id);
-  if (!customer) throw notFound('customer', id);
+  // Out of the user's scope reads as unknown (docs/data-scope.md).
+  if (!customer || hidden(ctx, 'customer', id)) throw notFound('customer', id);
   return customer;
 }
 

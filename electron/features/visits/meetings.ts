@@ -1,3 +1,4 @@
+import { seesOwner, visibility } from '../team/visibility';
 import { and, asc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
@@ -114,7 +115,11 @@ export function requireLiveMeeting(ctx: AppContext, id: string) {
     .from(meetings)
     .where(and(eq(meetings.id, id), isNull(meetings.deletedAt)))
     .get();
-  if (!row) throw new AppError('not_found', `meeting ${id} not found`, 'visitErrors.meetingGone');
+  // Out of the user's scope (no organizer or attendee in it) reads as a missing meeting.
+  const v = visibility(ctx);
+  const people = row ? [row.organizerId, ...parseIds(row.attendeeIds)] : [];
+  if (!row || !people.some((p) => p !== null && seesOwner(v, p)))
+    throw new AppError('not_found', `meeting ${id} not found`, 'visitErrors.meetingGone');
   return row;
 }
 

@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors';
 import { contacts, customers } from '../../db/schema';
 import { assertFresh } from '../deals/deals.guards';
 import { getUser } from '../team/team.repo';
+import { hidden } from '../team/visibility';
 import { firstOverlap, getVisitRecord, type VisitRecord } from './visits.repo';
 
 /** An error on one form field, with the i18n key as both the message and the field's. */
@@ -20,7 +21,7 @@ export function invalidField(
 /** A live visit, or `not_found` visitErrors.visitGone. */
 export function requireLiveVisit(ctx: AppContext, id: string): VisitRecord {
   const visit = getVisitRecord(ctx.db, id);
-  if (!visit || visit.deletedAt !== null)
+  if (!visit || visit.deletedAt !== null || hidden(ctx, 'visit', id))
     throw new AppError('not_found', `visit ${id} not found`, 'visitErrors.visitGone');
   return visit;
 }
@@ -40,7 +41,8 @@ export function requireCustomer(
     .from(customers)
     .where(and(eq(customers.id, customerId), isNull(customers.deletedAt)))
     .get();
-  if (!customer)
+  // A customer out of the user's scope is refused exactly as an unknown one.
+  if (!customer || hidden(ctx, 'customer', customerId))
     throw new AppError(
       'not_found',
       `customer ${customerId} not found`,

@@ -3,7 +3,8 @@ import type { CalendarEvent, visitsContract } from '../../../shared/contract/vis
 import { daysBetween } from '../../../shared/domain/grading';
 import { routeSort } from '../../../shared/domain/visits';
 import type { AppContext } from '../../core/context';
-import { AppError } from '../../core/errors';
+import { AppError, notFound } from '../../core/errors';
+import { hidden, seesOwner, visibility } from '../team/visibility';
 import { users, visits } from '../../db/schema';
 import type { HandlersOf } from '../../ipc/dispatch';
 import {
@@ -40,16 +41,26 @@ import {
 /** The longest calendar range one call reads (two months and a bit). */
 export const RANGE_MAX_DAYS = 62;
 
-/** The visit as the form shows it after a write, or `not_found`. */
+/** The visit as the visit form opens it, or `not_found` (also when out of the user's scope). */
+function readable(ctx: AppContext, id: string, now = ctx.now().toISOString()) {
+  if (hidden(ctx, 'visit', id))
+    throw new AppError('not_found', `visit ${id} not found`, 'visitErrors.visitGone');
+  return detail(ctx, id, now);
+}
+
+/** The visit as the form shows it after a write (its guard refused one out of scope), or `not_found`. */
 function detail(ctx: AppContext, id: string, now = ctx.now().toISOString()) {
   const visit = visitDetail(ctx.db, id, now);
   if (!visit) throw new AppError('not_found', `visit ${id} not found`, 'visitErrors.visitGone');
   return visit;
 }
 
+/** A meeting is readable when its organizer or one of its attendees is in the user's scope. */
 function meeting(ctx: AppContext, id: string) {
   const found = meetingDetail(ctx.db, id);
-  if (!found) throw new AppError('not_found', `meeting ${id} not found`, 'visitErrors.meetingGone');
+  const v = visibility(ctx);
+  if (!found || ![found.organizerId, ...found.attendeeIds].some((p) => p && seesOwner(v, p)))
+    throw new AppError('not_found', `meeting ${id} not found`, 'visitErrors.meetingGone');
   return found;
 }
 
@@ -87,7 +98,7 @@ export const visitsHandlers: HandlersOf<typeof visitsContract> = {
     return { events };
   },
 
-  'visits.get': (input, ctx) => detail(ctx, input.id, input.now),
+  'visits.get': (input, ctx) => readable(ctx, input.id, input.now),
 
   'visits.create': (input, ctx) => {
     const { id, changes } = planCreate(ctx, input, input.allowOverlap);
@@ -110,8 +121,11 @@ export const visitsHandlers: HandlersOf<typeof visitsContract> = {
     return { ok: true as const };
   },
 
+  // Someone out of scope has no visits to show, as someone unknown.
   'visits.route': (input, ctx) =>
-    routeSort(
+    !seesOwner(visibility(ctx), input.ownerId)
+      ? []
+      : routeSort(
       visitDetails(ctx.db, [eq(visits.ownerId, input.ownerId), eq(visits.day, input.day)], {
         order: [asc(visits.startAt)],
         now: input.now,
@@ -177,6 +191,7 @@ export const visitsHandlers: HandlersOf<typeof visitsContract> = {
 
   'visits.suggestions': (input, ctx) => {
     assertRange(input.from, input.to);
+    if (!seesOwner(visibility(ctx), input.ownerId)) throw notFound('person', input.ownerId);
     return weekSuggestions(ctx.db, input);
   },
 

@@ -83,7 +83,7 @@ export function planVsActual(
   const inPlay = or(
     and(isNull(users.deletedAt), eq(users.active, true), eq(users.role, 'rep')),
     owners.length > 0 ? inArray(users.id, owners) : undefined,
-    input.scope === 'mine' && me ? eq(users.id, me.id) : undefined,
+    input.scope === 'mine' && me.id ? eq(users.id, me.id) : undefined,
   );
   const people = db
     .select({ ownerId: users.id, name: users.name, teamId: users.teamId, teamName: teams.name })

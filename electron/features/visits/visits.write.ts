@@ -1,3 +1,4 @@
+import { hidden } from '../team/visibility';
 import type { z } from 'zod';
 import type { visitPlanFields } from '../../../shared/contract/visits';
 import type { Change } from '../../core/commit';
@@ -213,7 +214,8 @@ export function planDelete(ctx: AppContext, id: string): Change[] {
  */
 export function planRestore(ctx: AppContext, id: string): Change[] {
   const visit = getVisitRecord(ctx.db, id);
-  if (!visit) throw new AppError('not_found', `visit ${id} not found`, 'visitErrors.visitGone');
+  if (!visit || hidden(ctx, 'visit', id))
+    throw new AppError('not_found', `visit ${id} not found`, 'visitErrors.visitGone');
   if (visit.deletedAt === null) return [];
   requireCustomer(ctx, visit.customerId);
   const changes: Change[] = [{ op: 'restore', table: 'visits', id: visit.id }];

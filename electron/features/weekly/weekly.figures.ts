@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { everyone } from '../team/visibility';
 import type { WeeklyFigures } from '../../../shared/contract/weekly';
 import {
   isBehind,
@@ -152,7 +153,8 @@ export function weeklyFigures(
       to: range.to,
       now: `${asOf}T23:59:59.999Z`,
     },
-    null,
+    // The handlers check that the asker sees this person's report before its figures are made.
+    { id: null, teamId: null, visible: everyone },
   ).total;
   return {
     week,
