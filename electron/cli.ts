@@ -282,7 +282,7 @@ const commands: Record<string, Command> = {
   report: {
     summary: 'print a report (target attainment, funnel, …; docs/reports.md) as JSON',
     usage:
-      'pacer report NAME --db FILE [--period week|month|quarter|year|custom] [--date YYYY-MM-DD] [--from YYYY-MM-DD --to YYYY-MM-DD] [--scope company|team:<id>|rep:<id>] [--today YYYY-MM-DD] --json',
+      'pacer report NAME --db FILE [--period week|month|quarter|year|custom] [--date YYYY-MM-DD] [--from YYYY-MM-DD --to YYYY-MM-DD] [--scope company|team:<id>|rep:<id>] [--today YYYY-MM-DD] [--user ID|NAME] --json',
     options: {
       db: { type: 'string', description: 'the database file (opened read-only)' },
       ...reportOptions,
@@ -302,13 +302,14 @@ const commands: Record<string, Command> = {
         input,
         (line) => console.log(line),
         (line) => console.error(`pacer report: ${line}`),
+        typeof values.user === 'string' ? values.user : undefined,
       );
     },
   },
   export: {
     summary: 'write the weekly meeting pack (周会资料) as an Excel workbook',
     usage:
-      'pacer export weekly --db FILE [--week 2026-W47] [--scope company|team:<id>] [--lang zh-CN|en] [--today YYYY-MM-DD] --out FILE.xlsx',
+      'pacer export weekly --db FILE [--week 2026-W47] [--scope company|team:<id>] [--lang zh-CN|en] [--today YYYY-MM-DD] [--user ID|NAME] --out FILE.xlsx',
     options: exportOptions,
     positionals: true,
     run(values, positionals) {

@@ -6,6 +6,9 @@ import { translate } from '../../shared/i18n/translate';
 import { localDate, openCurrentReadOnly, optionText, parseScope } from '../cli-args';
 import { AppError } from '../core/errors';
 import { wrapDrizzle } from '../db/connection';
+import { getLocal } from '../db/local-state';
+import { allowedPackScope } from '../features/reports/scope';
+import { visibilityAs } from '../features/team/visibility';
 import { checkFolder, saveFileAtomically } from './save';
 import { weeklyPack } from './weeklyPack';
 import { buildWorkbook } from './workbook';
@@ -24,9 +27,20 @@ export const exportOptions = {
     description: 'the day the pack is made on, YYYY-MM-DD (default: the local date)',
   },
   out: { type: 'string', description: 'the .xlsx file to write (its folder must exist)' },
+  user: {
+    type: 'string',
+    description:
+      'whose data scope the pack reads with, an id or a name (default: the file’s own user); docs/data-scope.md',
+  },
 } as const;
 
-export type ExportCommand = { db: string; out: string; input: WeeklyPackInput };
+export type ExportCommand = {
+  db: string;
+  out: string;
+  input: WeeklyPackInput;
+  /** `--user`: whose data scope (docs/data-scope.md); the file's own user when absent. */
+  user?: string | undefined;
+};
 
 /**
  * The arguments of `pacer export weekly --db F --week W [--scope …] [--lang …] [--today …]
@@ -81,7 +95,7 @@ export function exportCommandInput(
           : `invalid ${where || 'arguments'}`,
     );
   }
-  return { db: path.resolve(db), out: path.resolve(out), input: parsed.data };
+  return { db: path.resolve(db), out: path.resolve(out), input: parsed.data, user: text('user') };
 }
 
 /**
@@ -95,7 +109,8 @@ export async function runExportCommand(
   fail: (line: string) => void,
   now: Date = new Date(),
 ): Promise<number> {
-  const { db: file, out, input } = command;
+  const { db: file, out, user } = command;
+  let input = command.input;
   try {
     checkFolder(path.dirname(out));
   } catch (error) {
@@ -106,7 +121,14 @@ export async function runExportCommand(
   const sqlite = openCurrentReadOnly(file, fail);
   if (!sqlite) return 1;
   try {
-    const pack = weeklyPack(wrapDrizzle(sqlite), input, now);
+    const db = wrapDrizzle(sqlite);
+    const as = visibilityAs(db, user, getLocal(sqlite, 'current_user_id'));
+    if (!as.ok) {
+      fail(as.message);
+      return 1;
+    }
+    input = { ...input, scope: allowedPackScope(as.v, input.scope) };
+    const pack = weeklyPack(db, input, now);
     const { sheets, title } = await pack.build();
     const data = await buildWorkbook(sheets, { creator: 'Pacer', created: now, title });
     const { replaced } = saveFileAtomically(out, data);

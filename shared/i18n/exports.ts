@@ -44,6 +44,8 @@ export const exports = messages({
         notAFolder: '{{file}} is a file, not a folder: save into a folder, or choose another path.',
         write: 'The file could not be written: {{file}}.',
         noHost: 'This window cannot ask where to save files.',
+        packNeedsTeam:
+          'The weekly meeting pack covers a team: your manager makes it. Export your own lists and reports instead.',
       },
     },
   },
@@ -88,6 +90,7 @@ export const exports = messages({
         notAFolder: '{{file}} 是一个文件，不是文件夹：请保存到文件夹中，或换一个路径。',
         write: '无法写入文件：{{file}}。',
         noHost: '此窗口无法选择保存位置。',
+        packNeedsTeam: '周会资料按团队生成，由你的经理导出。你可以导出自己的列表和报表。',
       },
     },
   },

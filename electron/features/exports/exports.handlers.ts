@@ -8,6 +8,8 @@ import { tableExport } from '../../export/tables';
 import { buildWorkbook, type Sheet } from '../../export/workbook';
 import { weeklyPack } from '../../export/weeklyPack';
 import type { HandlersOf } from '../../ipc/dispatch';
+import { allowedPackScope } from '../reports/scope';
+import { visibility } from '../team/visibility';
 
 /** Files this session exported: `exports.reveal` shows only these. */
 const saved = new WeakMap<AppContext, Set<string>>();
@@ -52,11 +54,12 @@ async function saveWorkbook(
 
 export const exportsHandlers: HandlersOf<typeof exportsContract> = {
   'exports.weeklyPack': (input, ctx) => {
-    const pack = weeklyPack(ctx.db, input, ctx.now());
+    const scope = allowedPackScope(visibility(ctx), input.scope);
+    const pack = weeklyPack(ctx.db, { ...input, scope }, ctx.now());
     return saveWorkbook(ctx, pack.fileName, () => pack.build());
   },
   'exports.table': (input, ctx) => {
-    const table = tableExport(ctx.db, input, ctx.now());
+    const table = tableExport(ctx.db, input, ctx.now(), ctx.currentUserId());
     return saveWorkbook(ctx, table.fileName, () => table.build());
   },
   'exports.reveal': async (input, ctx) => {

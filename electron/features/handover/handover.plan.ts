@@ -10,6 +10,7 @@ import type { Change } from '../../core/commit';
 import type { AppContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { getUser } from '../team/team.repo';
+import { seesOwner, visibility } from '../team/visibility';
 import { customerBreakdown, customersToMove } from './handover.repo';
 import { handoverParts, type HandoverPart, type HandoverPlan } from './parts';
 
@@ -23,7 +24,8 @@ function localDay(date: Date): string {
 
 /** The leaving rep, if they may be handed over: an active rep or manager other than you. */
 function requireLeaving(ctx: AppContext, fromUserId: string): User {
-  const from = getUser(ctx.db, fromUserId);
+  // Someone out of the user's data scope is refused exactly as someone unknown.
+  const from = seesOwner(visibility(ctx), fromUserId) ? getUser(ctx.db, fromUserId) : undefined;
   if (!from)
     throw new AppError('not_found', `user ${fromUserId} not found`, 'handover.errors.fromUnknown');
   // Handing yourself over would deactivate the person at the keyboard mid-session.

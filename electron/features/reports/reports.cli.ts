@@ -9,7 +9,10 @@ import { periodKinds } from '../../../shared/domain/periods';
 import { localDate, openCurrentReadOnly, optionText, parseScope } from '../../cli-args';
 import { AppError } from '../../core/errors';
 import { wrapDrizzle } from '../../db/connection';
+import { getLocal } from '../../db/local-state';
+import { visibilityAs } from '../team/visibility';
 import { runReport } from './run';
+import { allowedReportScope } from './scope';
 
 /** A usage mistake in `pacer report` arguments: the CLI prints it with a pointer to --help. */
 export class ReportArgError extends Error {}
@@ -35,6 +38,11 @@ export const reportOptions = {
     description: 'the day the report is run on, YYYY-MM-DD (default: the local date)',
   },
   json: { type: 'boolean', description: 'print the report as JSON (the only output format)' },
+  user: {
+    type: 'string',
+    description:
+      'whose data scope the report reads with, an id or a name (default: the file’s own user); docs/data-scope.md',
+  },
 } as const;
 
 /**
@@ -112,11 +120,19 @@ export function runReportCommand(
   input: ReportInput,
   print: (line: string) => void,
   fail: (line: string) => void,
+  user?: string,
 ): number {
   const sqlite = openCurrentReadOnly(file, fail);
   if (!sqlite) return 1;
   try {
-    print(JSON.stringify(runReport(wrapDrizzle(sqlite), input), null, 2));
+    const db = wrapDrizzle(sqlite);
+    const as = visibilityAs(db, user, getLocal(sqlite, 'current_user_id'));
+    if (!as.ok) {
+      fail(as.message);
+      return 1;
+    }
+    const scope = allowedReportScope(as.v, input.scope);
+    print(JSON.stringify(runReport(db, { ...input, scope }), null, 2));
     return 0;
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') {

@@ -1,4 +1,5 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
+import type { PackScope } from '../../../shared/contract/exports';
 import type { DrillTarget, ReportScope } from '../../../shared/contract/reports';
 import { AppError } from '../../core/errors';
 import type { Db } from '../../db/connection';
@@ -208,4 +209,24 @@ export function allowedReportScope(v: Visibility, scope: ReportScope): ReportSco
   if (scope.type === 'team' && !seesTeam(v, scope.id)) throw gone('team', scope.id);
   if (scope.type === 'rep' && !seesOwner(v, scope.id)) throw gone('person', scope.id);
   return scope;
+}
+
+/**
+ * The scope a weekly meeting pack is made for, within what the user may read: the company for a
+ * manager without the company view becomes their team; a team out of scope is `not_found` as a
+ * missing one; a rep (whose scope is no team) gets a message saying the pack is a team's.
+ */
+export function allowedPackScope(v: Visibility, scope: PackScope): PackScope {
+  if (v.company) return scope;
+  if (scope.type === 'team') {
+    if (!seesTeam(v, scope.id))
+      throw new AppError('not_found', `team ${scope.id} not found`, 'errors.notFound');
+    return scope;
+  }
+  if (v.home?.type === 'team') return { type: 'team', id: v.home.id };
+  throw new AppError(
+    'not_found',
+    'the weekly meeting pack covers a team',
+    'exports.errors.packNeedsTeam',
+  );
 }

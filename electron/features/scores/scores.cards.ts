@@ -1,3 +1,4 @@
+import { ownerCondition } from '../team/visibility';
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { RepScoreRow, ScoredDeal, ScoreSummary } from '../../../shared/contract/scores';
 import { calibrate, intensityWeighted } from '../../../shared/domain/intensity';
@@ -41,6 +42,8 @@ const personColumns = {
 function peopleInScope(query: ScopeQuery, ctx: BoardContext): SQL[] {
   const me = ctx.currentUser;
   const out: SQL[] = [];
+  const visible = ownerCondition(ctx.visible, users.id);
+  if (visible) out.push(visible);
   if (me && query.scope === 'mine') out.push(eq(users.id, me.id));
   if (me && query.scope === 'team')
     out.push(me.teamId ? eq(users.teamId, me.teamId) : eq(users.id, me.id));

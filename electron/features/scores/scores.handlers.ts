@@ -1,7 +1,7 @@
 import type { scoresContract } from '../../../shared/contract/scores';
 import type { AppContext } from '../../core/context';
 import { AppError } from '../../core/errors';
-import { hidden } from '../team/visibility';
+import { hidden, seesOwner, seesTeam, visibility } from '../team/visibility';
 import type { HandlersOf } from '../../ipc/dispatch';
 import { boardContext } from '../deals/deals.guards';
 import { currentUser } from '../team/current-user';
@@ -56,12 +56,15 @@ export const scoresHandlers: HandlersOf<typeof scoresContract> = {
   'scores.team': (input, ctx) => teamScorecard(ctx.db, input, boardContext(ctx)),
 
   'scores.rep': (input, ctx) => {
-    const rep = repRow(ctx.db, input.repId, input.today);
+    const v = visibility(ctx);
+    // Someone out of the user's data scope is refused exactly as someone unknown.
+    const rep = seesOwner(v, input.repId) ? repRow(ctx.db, input.repId, input.today) : undefined;
     if (!rep)
       throw new AppError('not_found', `person ${input.repId} not found`, 'scoreErrors.repGone');
     return {
       rep,
-      team: rep.teamId ? teamSummary(ctx.db, rep.teamId, input.today) : null,
+      // The team's summary only for a team in scope (a rep sees their own card, not the team's).
+      team: rep.teamId && seesTeam(v, rep.teamId) ? teamSummary(ctx.db, rep.teamId, input.today) : null,
       deals: repDeals(ctx.db, rep.repId, input.today),
     };
   },

@@ -1,4 +1,9 @@
-import type { targetsContract, TargetScopeInput } from '../../../shared/contract/targets';
+import { seesOwner, seesTeam, visibility, type Visibility } from '../team/visibility';
+import type {
+  targetsContract,
+  TargetOverview,
+  TargetScopeInput,
+} from '../../../shared/contract/targets';
 import { periodLevel, periodRange, quarterKey } from '../../../shared/domain/targets';
 import type { AppContext } from '../../core/context';
 import { AppError } from '../../core/errors';
@@ -32,7 +37,9 @@ function unknownScope(scope: ScopeKey, field: string): AppError {
 
 function requireScope(ctx: AppContext, scope: TargetScopeInput, field = 'scope'): ScopeKey {
   const key = scopeKey(scope);
-  if (!scopeExists(ctx.db, key)) throw unknownScope(key, field);
+  // A target out of the user's data scope is refused exactly as an unknown one.
+  if (!scopeExists(ctx.db, key) || !seesTarget(visibility(ctx), key))
+    throw unknownScope(key, field);
   return key;
 }
 
@@ -45,6 +52,28 @@ function assertWeights(weights: number[] | undefined, field = 'weights'): void {
       undefined,
       { [field]: 'targets.errors.weightsAllZero' },
     );
+}
+
+/** Targets follow the reports' scope: the company's with the company view, a team's, a rep's. */
+function seesTarget(v: Visibility, key: ScopeKey): boolean {
+  if (key.type === 'company') return v.company;
+  if (key.type === 'team') return seesTeam(v, key.id);
+  return seesOwner(v, key.id);
+}
+
+/**
+ * The overview within the data scope: the company's figures only with the company view, a
+ * team's own figures only for a team in scope, and the reps in scope (a rep: their own line).
+ */
+function overviewWithin(v: Visibility, overview: TargetOverview): TargetOverview {
+  if (v.company) return overview;
+  const teams = overview.teams.flatMap((team) => {
+    const reps = team.reps.filter((r) => seesOwner(v, r.id));
+    if (seesTeam(v, team.id)) return [{ ...team, reps }];
+    if (reps.length === 0) return [];
+    return [{ ...team, value: null, childrenSum: 0, unassigned: null, reps }];
+  });
+  return { ...overview, company: { value: null, childrenSum: 0, unassigned: null }, teams };
 }
 
 export const targetsHandlers: HandlersOf<typeof targetsContract> = {
@@ -72,7 +101,8 @@ export const targetsHandlers: HandlersOf<typeof targetsContract> = {
     const items = input.items.map((item, i) => {
       const scope = scopeKey(item.scope);
       const key = `${scope.type}:${scope.id ?? ''}`;
-      if (!existing.has(key)) throw unknownScope(scope, `items.${i}.scope`);
+      if (!existing.has(key) || !seesTarget(visibility(ctx), scope))
+        throw unknownScope(scope, `items.${i}.scope`);
       assertWeights(item.weights, `items.${i}.weights`);
       if (seen.has(key))
         throw new AppError(
@@ -122,7 +152,8 @@ export const targetsHandlers: HandlersOf<typeof targetsContract> = {
     return { ...grid, edited };
   },
 
-  'targets.overview': (input, ctx) => targetOverview(ctx.db, input.metric, input.year),
+  'targets.overview': (input, ctx) =>
+    overviewWithin(visibility(ctx), targetOverview(ctx.db, input.metric, input.year)),
 
   'calendar.days': (input, ctx) => listCalendarDays(ctx.db, input.year),
 

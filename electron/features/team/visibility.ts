@@ -210,3 +210,29 @@ export function visibilityOut(v: Visibility): VisibilityOut {
     teamIds: v.teams === null ? null : [...v.teams].sort(),
   };
 }
+
+/**
+ * Whose data scope a CLI command reads with: `--user` (an id or an exact name), else the file's
+ * own user (the device's, as the app opens). Answers the visibility, or the line to print.
+ */
+export function visibilityAs(
+  db: Db,
+  asked: string | undefined,
+  deviceUserId: string | null,
+): { ok: true; v: Visibility } | { ok: false; message: string } {
+  if (asked === undefined) {
+    const v = visibilityOf(db, deviceUserId);
+    if (v.userId === null && !v.company)
+      return { ok: false, message: 'this file has no signed-in user: say who you are with --user' };
+    if (deviceUserId !== null && v.role === null)
+      return { ok: false, message: `this file's user ${deviceUserId} no longer exists: use --user` };
+    return { ok: true, v };
+  }
+  const found = db.all<{ id: string }>(
+    sql`SELECT id FROM users WHERE deleted_at IS NULL AND (id = ${asked} OR name = ${asked})`,
+  );
+  if (found.length === 0) return { ok: false, message: `no user "${asked}" (an id or a name)` };
+  if (found.length > 1)
+    return { ok: false, message: `${found.length} users are named "${asked}": give the id` };
+  return { ok: true, v: visibilityOf(db, found[0]?.id ?? null) };
+}

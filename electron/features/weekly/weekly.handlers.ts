@@ -8,6 +8,7 @@ import type { HandlersOf } from '../../ipc/dispatch';
 import { assertFresh, hostToday } from '../deals/deals.guards';
 import { currentUser } from '../team/current-user';
 import { getUser } from '../team/team.repo';
+import { seesOwner, visibility } from '../team/visibility';
 import { weeklyFigures } from './weekly.figures';
 import { weeklyList } from './weekly.list';
 import {
@@ -39,7 +40,8 @@ function conflict(message: string, key: string, params?: Record<string, string |
 /** The report's rep: the one asked for, else the current user. */
 function requireRep(ctx: AppContext, userId: string | undefined): User {
   const id = userId ?? ctx.currentUserId();
-  const user = id ? getUser(ctx.db, id) : undefined;
+  // Someone out of the user's data scope is refused exactly as someone unknown.
+  const user = id && seesOwner(visibility(ctx), id) ? getUser(ctx.db, id) : undefined;
   if (!user)
     throw new AppError(
       'invalid_input',
@@ -119,7 +121,7 @@ function requireSubmitted(ctx: AppContext, id: string, expectedUpdatedAt: string
   if (!me || me.role === 'rep')
     throw conflict('only a manager can review weekly reports', 'weekly.errors.needManager');
   const row = reportById(ctx.db, id);
-  if (!row) throw new AppError('not_found', `weekly report ${id} not found`, 'errors.notFound');
+  if (!row || !seesOwner(visibility(ctx), row.userId)) throw new AppError('not_found', `weekly report ${id} not found`, 'errors.notFound');
   assertFresh(ctx, row, expectedUpdatedAt, 'weekly.errors.changedMeanwhile');
   if (row.status !== 'submitted')
     throw conflict(`the report is ${row.status}`, 'weekly.errors.notSubmitted', {
@@ -211,9 +213,9 @@ export const weeklyHandlers: HandlersOf<typeof weeklyContract> = {
     return afterReview(ctx, row, input.today);
   },
 
-  'weekly.list': (input, ctx) => weeklyList(ctx.db, input.week, input.teamId),
+  'weekly.list': (input, ctx) => weeklyList(ctx.db, input.week, input.teamId, visibility(ctx)),
 
-  'weekly.awaitingReview': (input, ctx) => awaitingReview(ctx.db, input.teamId),
+  'weekly.awaitingReview': (input, ctx) => awaitingReview(ctx.db, input.teamId, visibility(ctx)),
 
   'weekly.reminder': (input, ctx) => {
     const week = isoWeek(input.today);

@@ -1,3 +1,4 @@
+import { everyone, seesOwner, type Visibility } from '../team/visibility';
 import { sql } from 'drizzle-orm';
 import type { WeeklyListRow } from '../../../shared/contract/weekly';
 import { isoWeekRange } from '../../../shared/domain/time';
@@ -26,6 +27,8 @@ export function weeklyList(
   db: Db,
   week: string,
   teamId: string | undefined,
+  /** Who the asker may read (docs/data-scope.md); the pack passes everyone, its scope is checked. */
+  visible: Visibility = everyone,
 ): {
   week: string;
   from: string;
@@ -51,7 +54,7 @@ export function weeklyList(
     ${teamId ? sql`WHERE p.teamId = ${teamId}` : sql``}
     ORDER BY t.name IS NULL, t.name, p.name, p.userId`);
   const counts = { missing: 0, draft: 0, submitted: 0, reviewed: 0 };
-  const out = rows.map((r): WeeklyListRow => {
+  const out = rows.filter((r) => seesOwner(visible, r.userId)).map((r): WeeklyListRow => {
     const status = r.status ?? 'missing';
     counts[status] += 1;
     return {

@@ -1,3 +1,4 @@
+import { ownerCondition, type Visibility } from '../team/visibility';
 import { and, asc, desc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import {
   weeklyFigures as weeklyFiguresSchema,
@@ -151,6 +152,7 @@ export function toReport(
 export function awaitingReview(
   db: Db,
   teamId: string | undefined,
+  visible: Visibility,
 ): { count: number; oldestWeek: string | null } {
   const row = db
     .select({
@@ -164,6 +166,7 @@ export function awaitingReview(
         isNull(weeklyReports.deletedAt),
         eq(weeklyReports.status, 'submitted'),
         teamId ? eq(users.teamId, teamId) : undefined,
+        ownerCondition(visible, users.id),
       ),
     )
     .get();
