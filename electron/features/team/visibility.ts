@@ -43,7 +43,7 @@ const everything = (userId: string | null, role: UserRole | null): Visibility =>
  * Resolves the visibility of `userId` with two small queries (teams and people, ~60 rows on
  * the large demo): admin → all; manager → the teams they manage or belong to and every
  * sub-team below them (by `parent_id`), and the people in those teams, themselves included;
- * rep → themselves. Nobody chosen: nothing, unless the file has no people at all yet.
+ * rep → themselves. A manager of a top-level team (no parent) sees all. Nobody chosen: nothing, unless the file has no people at all yet.
  */
 export function visibilityOf(db: Db, userId: string | null): Visibility {
   const people = db.all<UserRow>(
@@ -80,17 +80,25 @@ export function visibilityOf(db: Db, userId: string | null): Visibility {
   for (const t of teams) if (t.managerId === me.id) walk(t.id);
   if (me.teamId && teams.some((t) => t.id === me.teamId)) walk(me.teamId);
 
-  const tops = teams.filter((t) => t.parentId === null || !teams.some((p) => p.id === t.parentId));
-  if (tops.length > 0 && tops.every((t) => seen.has(t.id))) return everything(me.id, me.role);
+  // A manager at the top of the organisation (their team has no parent) is the company's
+  // management (domain.md §1: company → team → rep): they see all. Only a sub-team's manager
+  // is narrowed to their part of the tree.
+  const isTop = (id: string) => {
+    const team = teams.find((t) => t.id === id);
+    return team !== undefined && (team.parentId === null || !teams.some((p) => p.id === team.parentId));
+  };
+  const roots = teams.filter((t) => t.managerId === me.id).map((t) => t.id);
+  if (me.teamId) roots.push(me.teamId);
+  if (roots.some(isTop)) return everything(me.id, me.role);
 
   const owners = new Set<string>([me.id]);
   for (const p of people) if (p.teamId && seen.has(p.teamId)) owners.add(p.id);
   // The top of what they see: their own team if nothing above it is theirs, else the first root.
-  const roots = teams
+  const tops = teams
     .filter((t) => seen.has(t.id) && !(t.parentId && seen.has(t.parentId)))
     .map((t) => t.id)
     .sort();
-  const homeTeam = me.teamId && roots.includes(me.teamId) ? me.teamId : roots[0];
+  const homeTeam = me.teamId && tops.includes(me.teamId) ? me.teamId : tops[0];
   return {
     userId: me.id,
     role: me.role,

@@ -249,7 +249,8 @@ describe('customer names are unique, folding case and width', () => {
 
 describe('customers.update, delete and restore', () => {
   it('saves only changed fields and bumps updated_at; an unchanged save writes nothing', async () => {
-    const c = await create({ name: 'Acme', region: '华东', ownerId: alice.id });
+    // A customer of the shared pool (no owner: every rep sees it, docs/data-scope.md) that Bob claims.
+    const c = await create({ name: 'Acme', region: '华东', ownerId: null });
     app.setCurrentUserId(bob.id);
     const logBefore = count(app, 'change_log');
     const saved = await call(app, 'customers.update', {
@@ -527,6 +528,11 @@ describe('customers.list', () => {
   it('scopes to the current user: mine, my team, or everyone', async () => {
     await call(app, 'app.setCurrentUser', { userId: alice.id });
     expect(await names({ scope: 'mine' })).toEqual(['100%纯净水', 'ＡＢＣ（上海）贸易有限公司']);
+    // A rep's data scope is their own customers (docs/data-scope.md): 'team' and 'all' clamp to it.
+    expect(await names({ scope: 'team' })).toEqual(['100%纯净水', 'ＡＢＣ（上海）贸易有限公司']);
+    // 'all' adds the shared pool: the one customer without an owner.
+    expect((await call(app, 'customers.list', { scope: 'all' })).total).toBe(3);
+    await call(app, 'app.setCurrentUser', { userId: manager.id });
     expect(await names({ scope: 'team' })).toEqual([
       '100%纯净水',
       '1000纯净水',

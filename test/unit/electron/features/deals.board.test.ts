@@ -73,6 +73,10 @@ describe('the funnel board', () => {
     await actAs(f.app, f.bob);
     await createDeal(f, { customerId: f.otherCustomerId });
     expect((await board({ scope: 'mine' })).columns[0]?.count).toBe(1);
+    // A rep's data scope is their own deals (docs/data-scope.md): asking wider clamps to it.
+    expect((await board({ scope: 'team' })).columns[0]?.count).toBe(1);
+    expect((await board({ ownerId: f.alice.id })).columns[0]?.count).toBe(0);
+    await actAs(f.app, f.manager);
     expect((await board({ scope: 'team' })).columns[0]?.count).toBe(3);
     expect((await board({ ownerId: f.alice.id })).columns[0]?.count).toBe(2);
     expect((await board({ teamId: f.teamId })).columns[0]?.count).toBe(3);

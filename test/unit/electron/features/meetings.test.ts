@@ -161,6 +161,9 @@ describe('meetings', () => {
     expect(await ids('mine', false)).toEqual([]);
     f.app.setCurrentUserId(f.bob.id);
     expect(await ids('mine')).toEqual([]);
+    // A rep's data scope is their own calendar (docs/data-scope.md): 'team' clamps to it.
+    expect(await ids('team')).toEqual([]);
+    f.app.setCurrentUserId(f.manager.id);
     expect(await ids('team')).toEqual([`meeting:${meeting.id}`]);
   });
 });

@@ -176,7 +176,8 @@ describe('draft → submitted → reviewed', () => {
         expectedUpdatedAt: null,
         ...written,
       }),
-    ).toMatchObject({ code: 'conflict', key: 'weekly.errors.notYours' });
+      // Another rep is out of a rep's data scope: refused as someone unknown (docs/data-scope.md).
+    ).toMatchObject({ code: 'invalid_input', key: 'weekly.errors.noUser' });
     await actAs(f.app, f.zhang);
     const report = await call(f.app, 'weekly.submit', {
       week: WEEK,
