@@ -18,12 +18,18 @@ export function ScopeSwitch({
   onChange: (scope: Scope) => void;
 }) {
   const { t } = useTranslation();
+  const user = useCurrentUser();
   return (
     <SegmentedControl
       aria-label={t('scope.label')}
       value={value}
       onChange={(v) => onChange(v as Scope)}
-      data={scopes.map((s) => ({ value: s, label: t(`scope.${s}`) }))}
+      // A rep's data scope is their own (docs/data-scope.md): wider views are not offered.
+      data={scopes.map((s) => ({
+        value: s,
+        label: t(`scope.${s}`),
+        disabled: user.role === 'rep' && s !== 'mine',
+      }))}
     />
   );
 }

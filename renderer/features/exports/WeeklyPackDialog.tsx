@@ -17,8 +17,8 @@ const scopeValue = (scope: PackScope) => (scope.type === 'company' ? 'company' :
 
 /**
  * The weekly meeting pack 周会资料 (domain.md §8): week, scope and language, then one
- * workbook. Every figure a report shows is open to every user, so the scope offers the whole
- * company and every team; it starts from the user's team. Errors leave the choices as they
+ * workbook. The scope offers the company and the teams the user may read (docs/data-scope.md);
+ * it starts from the user's team. Errors leave the choices as they
  * were, so "close it in Excel and retry" is one click.
  */
 export function WeeklyPackDialog({
@@ -40,16 +40,19 @@ export function WeeklyPackDialog({
   );
   const [language, setLanguage] = useState<Language>(i18n.language === 'zh-CN' ? 'zh-CN' : 'en');
   const teams = useApiQuery('team.listTeams', {}, ['teams', 'users']);
+  const visible = useApiQuery('team.visibility', {}, ['teams', 'users']).data;
+  const seen = visible?.teamIds ? new Set(visible.teamIds) : null;
   const { state, run } = useExport('exports.weeklyPack');
   const running = state.status === 'running';
   const saved = state.status === 'saved';
   const exportPack = () => run({ week, scope, language, today });
 
   const scopes = [
-    { value: 'company', label: t('exports.pack.company') },
+    ...(visible?.company ? [{ value: 'company', label: t('exports.pack.company') }] : []),
     {
       group: t('exports.pack.teams'),
       items: [...(teams.data ?? [])]
+        .filter((team) => visible && (seen === null || seen.has(team.id)))
         .sort((a, b) => a.name.localeCompare(b.name, i18n.language))
         .map((team) => ({ value: team.id, label: team.name })),
     },

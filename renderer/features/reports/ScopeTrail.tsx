@@ -11,7 +11,16 @@ type Step = { type: 'company' | 'team' | 'rep'; id: string | null; name: string 
 export function usePeople() {
   const teams = useApiQuery('team.listTeams', {}, ['teams', 'users']);
   const users = useApiQuery('team.listUsers', { includeInactive: false }, ['teams', 'users']);
-  return { teams: teams.data ?? [], users: users.data ?? [] };
+  // Only what the user may read (docs/data-scope.md): the picker and the trail offer no more.
+  const visible = useApiQuery('team.visibility', {}, ['teams', 'users']);
+  const v = visible.data;
+  const teamIds = v?.teamIds ? new Set(v.teamIds) : null;
+  const userIds = v?.userIds ? new Set(v.userIds) : null;
+  return {
+    company: v?.company ?? false,
+    teams: (teams.data ?? []).filter((x) => v && (teamIds === null || teamIds.has(x.id))),
+    users: (users.data ?? []).filter((x) => v && (userIds === null || userIds.has(x.id))),
+  };
 }
 
 /** Company → team (→ its parents) → rep, each a link to the same report at that level. */
@@ -25,8 +34,10 @@ export function ScopeTrail({
   period: ReportPeriod;
 }) {
   const { t } = useTranslation();
-  const { teams, users } = usePeople();
-  const steps: Step[] = [{ type: 'company', id: null, name: t('reportsui.scope.company') }];
+  const { company, teams, users } = usePeople();
+  const steps: Step[] = company
+    ? [{ type: 'company', id: null, name: t('reportsui.scope.company') }]
+    : [];
   const teamChain = (teamId: string | null) => {
     const chain: Step[] = [];
     let current = teams.find((x) => x.id === teamId);
@@ -81,9 +92,9 @@ export function ScopePicker({
   onChange: (scope: ReportScope) => void;
 }) {
   const { t } = useTranslation();
-  const { teams, users } = usePeople();
+  const { company, teams, users } = usePeople();
   const data = [
-    { value: 'company', label: t('reportsui.scope.company') },
+    ...(company ? [{ value: 'company', label: t('reportsui.scope.company') }] : []),
     {
       group: t('reportsui.kinds.team'),
       items: teams.map((x) => ({ value: `team:${x.id}`, label: x.name })),

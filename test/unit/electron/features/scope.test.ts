@@ -134,7 +134,7 @@ const coverage: Record<MethodName, Probe | 'write' | 'unscoped'> = {
     await ok('customers.facets', {});
   },
   'customers.get': (w, a) => notFound('customers.get', { id: w.otherCustomer }, a),
-  'customers.matrix': async (w, actor) => {
+  'customers.matrix': async (_w, actor) => {
     const m = (await ok('customers.matrix', { scope: 'all', today: TODAY })) as { total: number };
     const mine = (await ok('customers.list', { scope: 'all', today: TODAY })) as { total: number };
     expect(m.total).toBe(mine.total);
@@ -335,7 +335,7 @@ const coverage: Record<MethodName, Probe | 'write' | 'unscoped'> = {
       actor,
     );
   },
-  'targets.grid': (w, a) =>
+  'targets.grid': (_w, a) =>
     notFound('targets.grid', { metric: 'sales', year: 2026, scope: { type: 'company' } }, a),
   'targets.decompose': 'write',
   'targets.decomposeMany': 'write',
