@@ -56,6 +56,11 @@ function ReportView({ name }: { name: ReportName }) {
   const report = useApiQuery('reports.run', { report: name, period, scope, today }, reportTables, {
     placeholderData: (previous) => (previous?.report === name ? previous : undefined),
   });
+  // The scope the report was run for: asked wider than the user may read, it was clamped
+  // (docs/data-scope.md), and the picker and trail show where it landed.
+  const ran = report.data?.scope;
+  const shown: ReportScope =
+    ran && ran.type !== 'company' && ran.id ? { type: ran.type, id: ran.id } : scope;
   const go = (p: ReportPeriod, s: ReportScope) =>
     setParams(new URLSearchParams(reportSearch(p, s).slice(1)));
 
@@ -75,10 +80,10 @@ function ReportView({ name }: { name: ReportName }) {
       </Group>
       <Group justify="space-between" wrap="wrap" gap="sm">
         <PeriodPicker value={period} onChange={(p) => go(p, scope)} />
-        <ScopePicker scope={scope} onChange={(s) => go(period, s)} />
+        <ScopePicker scope={shown} onChange={(s) => go(period, s)} />
       </Group>
       <Group justify="space-between" wrap="wrap">
-        <ScopeTrail scope={scope} name={report.data?.scope.name ?? null} period={period} />
+        <ScopeTrail scope={shown} name={report.data?.scope.name ?? null} period={period} />
         {report.data && (
           <Text size="sm" c="dimmed">
             {t('reportsui.asOf', {
