@@ -54,7 +54,10 @@ export function tableExport(
     case 'report':
       return reportExport(
         db,
-        { ...input.report, scope: allowedReportScope(visibilityOf(db, currentUserId), input.report.scope) },
+        {
+          ...input.report,
+          scope: allowedReportScope(visibilityOf(db, currentUserId), input.report.scope),
+        },
         input.language,
         now,
       );
@@ -509,9 +512,11 @@ function listScope(
   visible: Visibility,
 ): string {
   // A team or rep out of the data scope reads as one that does not exist (docs/data-scope.md).
-  const team = query.teamId && seesTeam(visible, query.teamId) ? getTeam(db, query.teamId) : undefined;
+  const team =
+    query.teamId && seesTeam(visible, query.teamId) ? getTeam(db, query.teamId) : undefined;
   if (query.teamId && !team) throw scopeGone('team', query.teamId);
-  const owner = query.ownerId && seesOwner(visible, query.ownerId) ? getUser(db, query.ownerId) : undefined;
+  const owner =
+    query.ownerId && seesOwner(visible, query.ownerId) ? getUser(db, query.ownerId) : undefined;
   if (query.ownerId && !owner) throw scopeGone('person', query.ownerId);
   if (owner) return owner.name;
   if (team) return team.name;

@@ -17,11 +17,10 @@ function me(host: Host) {
   );
 }
 function othersCustomers(host: Host, rep: string) {
-  return host
-    .rows<{ id: string; name: string }>(
-      'SELECT id, name FROM customers WHERE owner_id <> ? AND deleted_at IS NULL ORDER BY name',
-      rep,
-    );
+  return host.rows<{ id: string; name: string }>(
+    'SELECT id, name FROM customers WHERE owner_id <> ? AND deleted_at IS NULL ORDER BY name',
+    rep,
+  );
 }
 
 async function savedFile(scope: Locator, downloads: string): Promise<string> {

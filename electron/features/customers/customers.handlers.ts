@@ -124,7 +124,8 @@ export const customersHandlers: HandlersOf<typeof customersContract> = {
 
   'customers.restore': (input, ctx) => {
     const record = getCustomerRecord(ctx.db, input.id);
-    if (!record || !seesOwner(visibility(ctx), record.ownerId)) throw notFound('customer', input.id);
+    if (!record || !seesOwner(visibility(ctx), record.ownerId))
+      throw notFound('customer', input.id);
     if (record.deletedAt === null) return { ok: true as const };
     assertNameFree(ctx, record.name, record.id);
     ctx.commit([{ op: 'restore', table: 'customers', id: input.id }]);

@@ -80,7 +80,8 @@ export const followUpsHandlers: HandlersOf<typeof followUpsContract> = {
     return listCustomerFollowUps(ctx.db, input.customerId);
   },
 
-  'followUps.list': (input, ctx) => listFollowUpGroups(ctx.db, input, currentUser(ctx), visibility(ctx)),
+  'followUps.list': (input, ctx) =>
+    listFollowUpGroups(ctx.db, input, currentUser(ctx), visibility(ctx)),
 
   'followUps.create': (input, ctx) => {
     const customer = requireCustomer(ctx, input.customerId);

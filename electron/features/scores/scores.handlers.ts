@@ -11,7 +11,8 @@ import { dealScoresOf, liveDeal, type ScoredDealRecord } from './scores.repo';
 /** A live deal, or `not_found` with the scores' own message (deleted or never existed). */
 function requireDeal(ctx: AppContext, id: string): ScoredDealRecord {
   const deal = liveDeal(ctx.db, id);
-  if (!deal || hidden(ctx, 'deal', id)) throw new AppError('not_found', `deal ${id} not found`, 'scoreErrors.dealGone');
+  if (!deal || hidden(ctx, 'deal', id))
+    throw new AppError('not_found', `deal ${id} not found`, 'scoreErrors.dealGone');
   return deal;
 }
 
@@ -64,7 +65,8 @@ export const scoresHandlers: HandlersOf<typeof scoresContract> = {
     return {
       rep,
       // The team's summary only for a team in scope (a rep sees their own card, not the team's).
-      team: rep.teamId && seesTeam(v, rep.teamId) ? teamSummary(ctx.db, rep.teamId, input.today) : null,
+      team:
+        rep.teamId && seesTeam(v, rep.teamId) ? teamSummary(ctx.db, rep.teamId, input.today) : null,
       deals: repDeals(ctx.db, rep.repId, input.today),
     };
   },

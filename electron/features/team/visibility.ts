@@ -85,7 +85,9 @@ export function visibilityOf(db: Db, userId: string | null): Visibility {
   // is narrowed to their part of the tree.
   const isTop = (id: string) => {
     const team = teams.find((t) => t.id === id);
-    return team !== undefined && (team.parentId === null || !teams.some((p) => p.id === team.parentId));
+    return (
+      team !== undefined && (team.parentId === null || !teams.some((p) => p.id === team.parentId))
+    );
   };
   const roots = teams.filter((t) => t.managerId === me.id).map((t) => t.id);
   if (me.teamId) roots.push(me.teamId);
@@ -157,12 +159,15 @@ export function hidden(ctx: AppContext, kind: OwnedKind, id: string): boolean {
   const v = visibility(ctx);
   if (v.owners === null) return false;
   const row = ctx.sqlite.prepare(ownerQueries[kind]).get(id) as
-    | { a: string | null; b: string | null }
-    | undefined;
+    { a: string | null; b: string | null } | undefined;
   if (row === undefined) return false;
   // A customer with no owner is the shared pool; a deal or visit always has its own owner.
   const customerSeen = kind === 'customer' || kind === 'contact' ? seesOwner(v, row.a) : false;
-  return !(customerSeen || (row.a !== null && v.owners.has(row.a)) || (row.b !== null && v.owners.has(row.b)));
+  return !(
+    customerSeen ||
+    (row.a !== null && v.owners.has(row.a)) ||
+    (row.b !== null && v.owners.has(row.b))
+  );
 }
 
 /**
@@ -192,11 +197,7 @@ export function ownerCondition(
   if (v.owners === null) return undefined;
   const ids = [...v.owners];
   const owned =
-    ids.length === 0
-      ? sql`0`
-      : column instanceof SQL
-        ? inArray(column, ids)
-        : inArray(column, ids);
+    ids.length === 0 ? sql`0` : column instanceof SQL ? inArray(column, ids) : inArray(column, ids);
   return pool ? sql`(${owned} OR ${column} IS NULL)` : owned;
 }
 
@@ -233,7 +234,10 @@ export function visibilityAs(
     if (v.userId === null && !v.company)
       return { ok: false, message: 'this file has no signed-in user: say who you are with --user' };
     if (deviceUserId !== null && v.role === null)
-      return { ok: false, message: `this file's user ${deviceUserId} no longer exists: use --user` };
+      return {
+        ok: false,
+        message: `this file's user ${deviceUserId} no longer exists: use --user`,
+      };
     return { ok: true, v };
   }
   const found = db.all<{ id: string }>(

@@ -126,11 +126,11 @@ export const visitsHandlers: HandlersOf<typeof visitsContract> = {
     !seesOwner(visibility(ctx), input.ownerId)
       ? []
       : routeSort(
-      visitDetails(ctx.db, [eq(visits.ownerId, input.ownerId), eq(visits.day, input.day)], {
-        order: [asc(visits.startAt)],
-        now: input.now,
-      }),
-    ),
+          visitDetails(ctx.db, [eq(visits.ownerId, input.ownerId), eq(visits.day, input.day)], {
+            order: [asc(visits.startAt)],
+            now: input.now,
+          }),
+        ),
 
   'visits.summarize': (input, ctx) => {
     const visit = requireLiveVisit(ctx, input.id);

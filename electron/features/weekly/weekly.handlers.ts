@@ -121,7 +121,8 @@ function requireSubmitted(ctx: AppContext, id: string, expectedUpdatedAt: string
   if (!me || me.role === 'rep')
     throw conflict('only a manager can review weekly reports', 'weekly.errors.needManager');
   const row = reportById(ctx.db, id);
-  if (!row || !seesOwner(visibility(ctx), row.userId)) throw new AppError('not_found', `weekly report ${id} not found`, 'errors.notFound');
+  if (!row || !seesOwner(visibility(ctx), row.userId))
+    throw new AppError('not_found', `weekly report ${id} not found`, 'errors.notFound');
   assertFresh(ctx, row, expectedUpdatedAt, 'weekly.errors.changedMeanwhile');
   if (row.status !== 'submitted')
     throw conflict(`the report is ${row.status}`, 'weekly.errors.notSubmitted', {

@@ -54,21 +54,23 @@ export function weeklyList(
     ${teamId ? sql`WHERE p.teamId = ${teamId}` : sql``}
     ORDER BY t.name IS NULL, t.name, p.name, p.userId`);
   const counts = { missing: 0, draft: 0, submitted: 0, reviewed: 0 };
-  const out = rows.filter((r) => seesOwner(visible, r.userId)).map((r): WeeklyListRow => {
-    const status = r.status ?? 'missing';
-    counts[status] += 1;
-    return {
-      userId: r.userId,
-      name: r.name,
-      teamId: r.teamId,
-      teamName: r.teamName,
-      active: r.active === 1,
-      status,
-      reportId: r.reportId,
-      submittedAt: r.submittedAt,
-      reviewedAt: r.reviewedAt,
-      returned: status === 'draft' && !!r.reviewComment,
-    };
-  });
+  const out = rows
+    .filter((r) => seesOwner(visible, r.userId))
+    .map((r): WeeklyListRow => {
+      const status = r.status ?? 'missing';
+      counts[status] += 1;
+      return {
+        userId: r.userId,
+        name: r.name,
+        teamId: r.teamId,
+        teamName: r.teamName,
+        active: r.active === 1,
+        status,
+        reportId: r.reportId,
+        submittedAt: r.submittedAt,
+        reviewedAt: r.reviewedAt,
+        returned: status === 'draft' && !!r.reviewComment,
+      };
+    });
   return { week, from: range.from, to: range.to, rows: out, counts };
 }

@@ -123,7 +123,12 @@ const coverage: Record<MethodName, Probe | 'write' | 'unscoped'> = {
       const r = (await ok('customers.list', { scope, pageSize: 200, today: TODAY })) as {
         rows: { ownerId: string | null }[];
       };
-      owners(w, actor, r.rows.map((x) => x.ownerId), `customers.list ${scope}`);
+      owners(
+        w,
+        actor,
+        r.rows.map((x) => x.ownerId),
+        `customers.list ${scope}`,
+      );
     }
     const asked = (await ok('customers.list', { scope: 'all', ownerId: w.other })) as {
       total: number;
@@ -173,7 +178,13 @@ const coverage: Record<MethodName, Probe | 'write' | 'unscoped'> = {
         string,
         { rows: { ownerId: string }[] }
       >;
-      for (const g of Object.values(r)) owners(w, actor, g.rows.map((x) => x.ownerId), 'followUps');
+      for (const g of Object.values(r))
+        owners(
+          w,
+          actor,
+          g.rows.map((x) => x.ownerId),
+          'followUps',
+        );
     }
   },
   'followUps.create': 'write',
@@ -187,20 +198,35 @@ const coverage: Record<MethodName, Probe | 'write' | 'unscoped'> = {
       const b = (await ok('deals.board', { scope, today: TODAY })) as {
         columns: { cards: { ownerId: string }[] }[];
       };
-      owners(w, actor, b.columns.flatMap((c) => c.cards.map((x) => x.ownerId)), 'deals.board');
+      owners(
+        w,
+        actor,
+        b.columns.flatMap((c) => c.cards.map((x) => x.ownerId)),
+        'deals.board',
+      );
     }
   },
   'deals.column': async (w, actor) => {
     const c = (await ok('deals.column', { scope: 'all', today: TODAY, column: 'M1' })) as {
       cards: { ownerId: string }[];
     };
-    owners(w, actor, c.cards.map((x) => x.ownerId), 'deals.column');
+    owners(
+      w,
+      actor,
+      c.cards.map((x) => x.ownerId),
+      'deals.column',
+    );
   },
   'deals.lanes': async (w, actor) => {
     const lanes = (await ok('deals.lanes', { scope: 'all', today: TODAY })) as {
       ownerId: string;
     }[];
-    owners(w, actor, lanes.map((l) => l.ownerId), 'deals.lanes');
+    owners(
+      w,
+      actor,
+      lanes.map((l) => l.ownerId),
+      'deals.lanes',
+    );
   },
   'deals.get': (w, a) => notFound('deals.get', { id: w.otherDeal, today: TODAY }, a),
   'deals.create': async (w, a) => {
@@ -228,7 +254,12 @@ const coverage: Record<MethodName, Probe | 'write' | 'unscoped'> = {
   'deals.restore': 'write',
   'deals.keyList': async (w, actor) => {
     const k = (await ok('deals.keyList', { scope: 'all', today: TODAY })) as { ownerId: string }[];
-    owners(w, actor, k.map((x) => x.ownerId), 'deals.keyList');
+    owners(
+      w,
+      actor,
+      k.map((x) => x.ownerId),
+      'deals.keyList',
+    );
   },
   'deals.forCustomer': async (w, a) => {
     const r = (await ok('deals.forCustomer', { customerId: w.otherCustomer, today: TODAY })) as [];
@@ -247,7 +278,12 @@ const coverage: Record<MethodName, Probe | 'write' | 'unscoped'> = {
     const s = (await ok('scores.team', { scope: 'all', today: TODAY })) as {
       rows: { repId: string }[];
     };
-    owners(w, actor, s.rows.map((r) => r.repId), 'scores.team');
+    owners(
+      w,
+      actor,
+      s.rows.map((r) => r.repId),
+      'scores.team',
+    );
   },
   'scores.rep': (w, a) => notFound('scores.rep', { repId: w.other, today: TODAY }, a),
   'calendar.range': async (w, actor) => {
@@ -259,7 +295,12 @@ const coverage: Record<MethodName, Probe | 'write' | 'unscoped'> = {
         meetings: false,
         now: NOW,
       })) as { events: { ownerId?: string }[] };
-      owners(w, actor, r.events.map((e) => e.ownerId), `calendar.range ${scope}`);
+      owners(
+        w,
+        actor,
+        r.events.map((e) => e.ownerId),
+        `calendar.range ${scope}`,
+      );
     }
   },
   'visits.get': (w, a) => notFound('visits.get', { id: w.otherVisit, now: NOW }, a),
@@ -292,14 +333,24 @@ const coverage: Record<MethodName, Probe | 'write' | 'unscoped'> = {
       scope: 'all',
       now: NOW,
     })) as { rows: { ownerId: string }[] };
-    owners(w, actor, r.rows.map((x) => x.ownerId), 'planVsActual');
+    owners(
+      w,
+      actor,
+      r.rows.map((x) => x.ownerId),
+      'planVsActual',
+    );
   },
   'visits.pending': async (w, actor) => {
     const r = (await ok('visits.pending', { scope: 'all', now: NOW, today: TODAY })) as {
       summaryDue: { ownerId: string }[];
       missed: { ownerId: string }[];
     };
-    owners(w, actor, [...r.summaryDue, ...r.missed].map((x) => x.ownerId), 'pending');
+    owners(
+      w,
+      actor,
+      [...r.summaryDue, ...r.missed].map((x) => x.ownerId),
+      'pending',
+    );
   },
   'meetings.get': 'write', // covered by the meetings unit tests' own fixture (no demo meetings out of scope)
   'meetings.create': 'write',
@@ -311,7 +362,12 @@ const coverage: Record<MethodName, Probe | 'write' | 'unscoped'> = {
       userId?: string;
       id?: string;
     }[];
-    owners(w, actor, r.map((x) => x.repId ?? x.userId ?? x.id), 'coaching');
+    owners(
+      w,
+      actor,
+      r.map((x) => x.repId ?? x.userId ?? x.id),
+      'coaching',
+    );
   },
   'reports.run': async (w, actor) => {
     const period = { kind: 'month', date: TODAY };
@@ -345,7 +401,12 @@ const coverage: Record<MethodName, Probe | 'write' | 'unscoped'> = {
       company: { value: number | null };
       teams: { reps: { id: string }[] }[];
     };
-    owners(w, actor, o.teams.flatMap((t) => t.reps.map((r) => r.id)), 'targets.overview');
+    owners(
+      w,
+      actor,
+      o.teams.flatMap((t) => t.reps.map((r) => r.id)),
+      'targets.overview',
+    );
     if (actor !== 'admin') expect(o.company.value).toBeNull();
   },
   'weekly.get': (w, a) => notFound('weekly.get', { userId: w.other, week: WEEK, today: TODAY }, a),
@@ -355,7 +416,12 @@ const coverage: Record<MethodName, Probe | 'write' | 'unscoped'> = {
   'weekly.return': 'write',
   'weekly.list': async (w, actor) => {
     const r = (await ok('weekly.list', { week: WEEK })) as { rows: { userId: string }[] };
-    owners(w, actor, r.rows.map((x) => x.userId), 'weekly.list');
+    owners(
+      w,
+      actor,
+      r.rows.map((x) => x.userId),
+      'weekly.list',
+    );
   },
   'weekly.awaitingReview': async () => {
     await ok('weekly.awaitingReview', {});
@@ -395,12 +461,14 @@ const coverage: Record<MethodName, Probe | 'write' | 'unscoped'> = {
       return;
     }
     expect(r.ok).toBe(true);
-    const other = w.app.sqlite
-      .prepare("SELECT name FROM users WHERE id = ?")
-      .get(w.other) as { name: string };
+    const other = w.app.sqlite.prepare('SELECT name FROM users WHERE id = ?').get(w.other) as {
+      name: string;
+    };
     if (r.ok && actor === 'sub') {
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(readFileSync((r.value as { path: string }).path) as unknown as ArrayBuffer);
+      await wb.xlsx.load(
+        readFileSync((r.value as { path: string }).path) as unknown as ArrayBuffer,
+      );
       const text = JSON.stringify(wb.worksheets.map((s) => s.getSheetValues()));
       expect(text).not.toContain(other.name);
     }
@@ -427,7 +495,12 @@ beforeAll(async () => {
     role: 'manager',
     teamId: sub.id,
   });
-  await call(app, 'team.saveTeam', { id: sub.id, name: '华东二组', parentId: top.id, managerId: subManager.id });
+  await call(app, 'team.saveTeam', {
+    id: sub.id,
+    name: '华东二组',
+    parentId: top.id,
+    managerId: subManager.id,
+  });
   const [r1, r2, rep, other] = reps as [string, string, string, string];
   for (const id of [r1, r2]) {
     const u = await call(app, 'team.listUsers', {});
