@@ -144,6 +144,8 @@ describe('generateDemo (small)', () => {
     expect(avg.M1).toBeLessThan(avg.M3 ?? 0);
     expect(avg.M3).toBeLessThan(avg.M5 ?? 0);
     // The scorecard has every calibration case, and reps differ in their weakest dimension.
+    // It is read as the team's manager: nobody signed in sees no one's deals.
+    app.setCurrentUserId(q<{ id: string }>("SELECT id FROM users WHERE role = 'manager'")[0]!.id);
     const { rows, summary } = await call(app, 'scores.team', { scope: 'all', today: '2026-11-23' });
     expect(summary.overClaimed).toBeGreaterThan(0);
     expect(summary.stale / open).toBeGreaterThan(0.1);
