@@ -103,3 +103,24 @@ test('a rep’s deals board and reports are their own', async ({ page, host }) =
   await expect(trail).toContainText(rep.name);
   await expect(trail).not.toContainText('Company');
 });
+
+test('a rep’s targets open on their own line, without the company’s or the team’s figures', async ({
+  page,
+  host,
+}) => {
+  await page.clock.setFixedTime(new Date('2026-11-23T09:00:00'));
+  const rep = me(host);
+  await page.goto(`${host.url}#/targets`);
+  const overview = page.getByRole('table', { name: 'Overview' });
+  await expect(overview.getByRole('button', { name: rep.name })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
+  await expect(overview).not.toContainText('Company');
+  await expect(overview.getByRole('button')).toHaveCount(1);
+  await expect(page.getByText('Something went wrong')).toHaveCount(0);
+  // The meeting pack is the manager's: a rep is not offered it.
+  await page.goto(`${host.url}#/weekly/team`);
+  await expect(page.getByRole('heading', { name: 'Weekly reports' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export weekly meeting pack' })).toHaveCount(0);
+});

@@ -69,7 +69,7 @@ export function DashboardPage() {
             {rep ? t('dashboard.repSubtitle') : t('dashboard.subtitle')}
           </Text>
         </div>
-        {!rep && <WeeklyPackButton />}
+        <WeeklyPackButton />
       </Group>
       <GettingStarted />
       <Card withBorder radius="md" padding="md">

@@ -4,6 +4,7 @@ import type {
   TargetOverview as Overview,
   TargetScopeInput,
 } from '../../../shared/contract/targets';
+import type { Visibility } from '../../../shared/contract/team';
 import { scopeParam, showValue } from './shared';
 
 type Line = {
@@ -13,29 +14,39 @@ type Line = {
   value: number | null;
   sum: number | null;
   unassigned: number | null;
+  /** Out of the user's data scope: the name only, as the heading of the lines below it. */
+  hidden: boolean;
 };
 
-/** The company, its teams and their reps with year targets and what is unassigned. */
+/**
+ * The company, its teams and their reps with year targets and what is unassigned. Without the
+ * company view (docs/data-scope.md) the company line is left out, and a team out of scope shows
+ * its name only, above the reps of it the user may read.
+ */
 export function TargetOverview({
   overview,
+  visible,
   selected,
   onSelect,
 }: {
   overview: Overview;
+  visible: Visibility;
   selected: TargetScopeInput;
   onSelect: (scope: TargetScopeInput) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const lines: Line[] = [
-    {
+  const seesTeam = (id: string) => visible.teamIds === null || visible.teamIds.includes(id);
+  const lines: Line[] = [];
+  if (visible.company)
+    lines.push({
       scope: { type: 'company' },
       name: t('targets.overview.company'),
       depth: 0,
       value: overview.company.value,
       sum: overview.company.childrenSum,
       unassigned: overview.company.unassigned,
-    },
-  ];
+      hidden: false,
+    });
   for (const team of overview.teams) {
     lines.push({
       scope: { type: 'team', id: team.id },
@@ -44,6 +55,7 @@ export function TargetOverview({
       value: team.value,
       sum: team.childrenSum,
       unassigned: team.unassigned,
+      hidden: !seesTeam(team.id),
     });
     for (const rep of team.reps)
       lines.push({
@@ -53,6 +65,7 @@ export function TargetOverview({
         value: rep.value,
         sum: null,
         unassigned: null,
+        hidden: false,
       });
   }
   const show = (n: number | null) => showValue(n, overview.money, i18n.language);
@@ -72,6 +85,16 @@ export function TargetOverview({
           {lines.map((line) => {
             const key = scopeParam(line.scope);
             const active = key === current;
+            if (line.hidden)
+              return (
+                <Table.Tr key={key}>
+                  <Table.Td colSpan={4} style={{ paddingLeft: 12 + line.depth * 20 }}>
+                    <Text size="sm" fw={600} c="dimmed">
+                      {line.name}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              );
             return (
               <Table.Tr
                 key={key}

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { targetMetrics, type TargetMetric } from '../../../shared/domain/targets';
 import type { TargetScopeInput } from '../../../shared/contract/targets';
+import type { Visibility } from '../../../shared/contract/team';
 import { useApiQuery } from '../../api/queries';
 import { useCurrentUser } from '../../app/status';
 import { EmptyState } from '../../components/EmptyState';
@@ -41,7 +42,8 @@ export function TargetsPage() {
     ? (params.get('metric') as TargetMetric)
     : 'sales';
   const year = Number(params.get('year')) || thisYear;
-  const scope = readTargetScope(params.get('scope'));
+  const visible = useApiQuery('team.visibility', {}, ['teams', 'users']);
+  const scope = readTargetScope(params.get('scope'), defaultScope(user, visible.data));
   const set = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) next.set(k, v);
@@ -87,10 +89,12 @@ export function TargetsPage() {
           {t('targetsui.readOnly')}
         </Alert>
       )}
-      {overview.isPending ? (
+      {overview.isPending || visible.isPending ? (
         <PageLoader />
       ) : overview.isError ? (
         <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />
+      ) : visible.isError ? (
+        <ErrorState error={visible.error} onRetry={() => void visible.refetch()} />
       ) : (
         <>
           <Card withBorder radius="md" padding="md">
@@ -102,6 +106,7 @@ export function TargetsPage() {
             </Group>
             <TargetOverview
               overview={overview.data}
+              visible={visible.data}
               selected={scope}
               onSelect={(s) => set({ scope: scopeParam(s) })}
             />
@@ -111,6 +116,17 @@ export function TargetsPage() {
       )}
     </Stack>
   );
+}
+
+/**
+ * The grid a user lands on: the company's with the company view, else a rep's own line, or the
+ * first team a manager may read (docs/data-scope.md).
+ */
+function defaultScope(user: { id: string; role: string }, visible: Visibility | undefined) {
+  if (!visible || visible.company) return { type: 'company' } as const;
+  const team = visible.teamIds?.[0];
+  if (user.role !== 'rep' && team) return { type: 'team', id: team } as const;
+  return { type: 'rep', id: user.id } as const;
 }
 
 function ScopeGrid({

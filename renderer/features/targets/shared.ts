@@ -53,8 +53,12 @@ export function scopeParam(scope: TargetScopeInput): string {
   return scope.type === 'company' ? 'company' : `${scope.type}:${scope.id}`;
 }
 
-export function readTargetScope(raw: string | null): TargetScopeInput {
-  const [type, id] = (raw ?? 'company').split(':');
+export function readTargetScope(
+  raw: string | null,
+  fallback: TargetScopeInput = { type: 'company' },
+): TargetScopeInput {
+  if (raw === null) return fallback;
+  const [type, id] = raw.split(':');
   if ((type === 'team' || type === 'rep') && id) return { type, id };
-  return { type: 'company' };
+  return type === 'company' ? { type: 'company' } : fallback;
 }
