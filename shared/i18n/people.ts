@@ -88,7 +88,7 @@ export const people = messages({
       appVersion: 'App version',
       deviceId: 'This device',
       scopeNote:
-        'The “Mine / My team / Everyone” switch is a view, not a permission: anyone who can open the team’s data can read all of it.',
+        'What you can read follows your role: a sales rep sees their own customers and deals and the unassigned ones; a manager sees their team and the teams below it; an admin, or the manager of the top team, sees the whole company.',
     },
   },
   'zh-CN': {
@@ -175,7 +175,7 @@ export const people = messages({
       appVersion: '应用版本',
       deviceId: '本机设备',
       scopeNote:
-        '“我的 / 本团队 / 全部”只是视图切换，不是权限控制：能打开团队数据的人都能看到全部数据。',
+        '可查看的数据取决于您的角色：销售代表看到自己的客户和商机以及未分配的客户；经理看到本团队及下级团队；管理员或最上级团队的经理看到全公司。',
     },
   },
 });
