@@ -7,11 +7,12 @@ import {
   dialog,
   Menu,
   nativeTheme,
+  safeStorage,
   session,
   shell,
   type MenuItemConstructorOptions,
 } from 'electron';
-import { openApp, type AppContext, type AppOptions } from './core/context';
+import { openApp, type AppContext, type AppOptions, type UserSeal } from './core/context';
 import { applyPendingReplace } from './db/replace';
 import { checkAfterOpen } from './backup/background';
 import { startDailyBackups } from './backup/backups';
@@ -43,10 +44,29 @@ function appFiles() {
   };
 }
 
-/** How this build opens a database: its better-sqlite3 binding and migrations. */
+/**
+ * The OS key store (Keychain, DPAPI, libsecret) seals who this device's user is (decision
+ * 0022). Where it is not available (a Linux desktop without a keyring) the app still signs in
+ * by password, but remembers the user in the file only.
+ */
+function userSeal(): UserSeal | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  return {
+    seal: (userId) => safeStorage.encryptString(userId).toString('base64'),
+    open: (sealed) => {
+      try {
+        return safeStorage.decryptString(Buffer.from(sealed, 'base64'));
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+/** How this build opens a database: its better-sqlite3 binding, migrations and user seal. */
 function databaseOptions(): AppOptions {
   const files = appFiles();
-  const options: AppOptions = { appVersion: app.getVersion() };
+  const options: AppOptions = { appVersion: app.getVersion(), userSeal: userSeal() };
   if (app.isPackaged) {
     // electron-builder rebuilt node_modules/better-sqlite3 for Electron; migrations ship beside app.asar.
     options.migrationsFolder = path.join(process.resourcesPath, 'migrations');

@@ -51,7 +51,19 @@ export type AppContext = {
   close: () => void;
 };
 
+/**
+ * How a host keeps "who this device's user is" out of the file's reach (decision 0022): the
+ * Electron app seals the user id with the OS key store (safeStorage), so a file copied to
+ * another machine or OS account, or edited to name another user, opens signed out.
+ */
+export type UserSeal = {
+  seal: (userId: string) => string;
+  /** The sealed user id, or null when it cannot be opened here. */
+  open: (sealed: string) => string | null;
+};
+
 export type AppOptions = OpenOptions & {
+  userSeal?: UserSeal;
   migrationsFolder?: string;
   /** Injected in tests for a fixed clock and deterministic ids. */
   now?: () => Date;
@@ -102,6 +114,22 @@ function openChecked(file: string, options: AppOptions): Sqlite {
   return sqlite;
 }
 
+/**
+ * The user this device remembers. With a seal, the file's `current_user_id` counts only when
+ * the seal opens to it; a file from before passwords (nobody has one, no seal yet) keeps its
+ * user, and is sealed at the next sign-in.
+ */
+function rememberedUser(sqlite: Sqlite, userSeal: UserSeal | undefined): string | null {
+  const userId = getLocal(sqlite, 'current_user_id');
+  if (!userSeal || userId === null) return userId;
+  const sealed = getLocal(sqlite, 'current_user_seal');
+  if (sealed !== null) return userSeal.open(sealed) === userId ? userId : null;
+  const anyPassword = sqlite
+    .prepare('SELECT 1 FROM users WHERE password_hash IS NOT NULL AND deleted_at IS NULL LIMIT 1')
+    .get();
+  return anyPassword ? null : userId;
+}
+
 /** Opens (creating if needed) a Pacer database: migrations first, then this device's identity. */
 export function openApp(file: string, options: AppOptions = {}): AppContext {
   const sqlite = openChecked(file, options);
@@ -139,7 +167,7 @@ export function openApp(file: string, options: AppOptions = {}): AppContext {
     savedClock ? (JSON.parse(savedClock) as HlcState) : undefined,
   );
 
-  let currentUser = getLocal(sqlite, 'current_user_id');
+  let currentUser = rememberedUser(sqlite, options.userSeal);
   const listeners = new Set<TablesListener>();
   const announce = (tables: SyncedTableName[]) => {
     if (tables.length === 0) return;
@@ -162,6 +190,8 @@ export function openApp(file: string, options: AppOptions = {}): AppContext {
     setCurrentUserId: (userId) => {
       currentUser = userId;
       setLocal(sqlite, 'current_user_id', userId);
+      if (options.userSeal)
+        setLocal(sqlite, 'current_user_seal', userId ? options.userSeal.seal(userId) : null);
     },
     commit: (changes) => {
       const result = commit({ sqlite, clock, deviceId: id, userId: currentUser, now }, changes);

@@ -4,6 +4,8 @@ import type { Sqlite } from './connection';
 export type LocalKey =
   | 'device_id'
   | 'current_user_id'
+  /** current_user_id sealed by the OS key store (the Electron app only; decision 0022). */
+  | 'current_user_seal'
   | 'language'
   | 'theme'
   /** The dashboard's getting-started panel: `open` once this device created the team, then `dismissed`. */

@@ -30,6 +30,13 @@ export const users = sqliteTable(
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     phone: text('phone'),
     email: text('email'),
+    /**
+     * scrypt hash of the user's password (electron/features/app/passwords.ts), synced like any
+     * field so every device can check it; never the password itself. Null: no password yet.
+     */
+    passwordHash: text('password_hash'),
+    /** Set by a manager's reset: the password is a one-time one, to be changed at sign-in. */
+    passwordTemporary: integer('password_temporary', { mode: 'boolean' }).notNull().default(false),
     ...syncedColumns(),
   },
   (t) => [index('users_team_idx').on(t.teamId)],

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { DEMO_PASSWORD, hashPassword } from '../features/app/passwords';
 import { givenNameChars, surnames } from './names';
 import { rowMeta, type DemoPart, type DemoUser, type DemoWorld } from './world';
 
@@ -28,6 +30,13 @@ export const peoplePart: DemoPart = {
     const founded = world.start;
     let parentId: string | null = null;
     let email = 0;
+    // Everyone signs in with the demo password (README); one hash, salted from the seed.
+    // (The salt does not draw on world.rng, so the rest of the demo is as before for a seed.)
+    const salt = createHash('sha256')
+      .update(`pacer-demo-salt-${world.seed}`)
+      .digest()
+      .subarray(0, 16);
+    const passwordHash = hashPassword(DEMO_PASSWORD, salt);
     const addUser = (role: DemoUser['role'], teamId: string, regions: string[]): DemoUser => {
       email += 1;
       const user: DemoUser = {
@@ -45,6 +54,7 @@ export const peoplePart: DemoPart = {
         active: 1,
         phone: mobile(world),
         email: `user${String(email).padStart(2, '0')}@demo.pacer.example`,
+        password_hash: passwordHash,
         ...rowMeta(founded),
       });
       world.users.push(user);

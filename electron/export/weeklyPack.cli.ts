@@ -8,7 +8,7 @@ import { AppError } from '../core/errors';
 import { wrapDrizzle } from '../db/connection';
 import { getLocal } from '../db/local-state';
 import { allowedPackScope } from '../features/reports/scope';
-import { visibilityAs } from '../features/team/visibility';
+import { cliVisibility } from '../cli-user';
 import { checkFolder, saveFileAtomically } from './save';
 import { weeklyPack } from './weeklyPack';
 import { buildWorkbook } from './workbook';
@@ -30,7 +30,7 @@ export const exportOptions = {
   user: {
     type: 'string',
     description:
-      'whose data scope the pack reads with, an id or a name (default: the file’s own user); docs/data-scope.md',
+      'whose data scope the pack reads with, an id or a name (default: the file’s own user); another user’s password is asked for, or read from PACER_PASSWORD',
   },
 } as const;
 
@@ -122,12 +122,9 @@ export async function runExportCommand(
   if (!sqlite) return 1;
   try {
     const db = wrapDrizzle(sqlite);
-    const as = visibilityAs(db, user, getLocal(sqlite, 'current_user_id'));
-    if (!as.ok) {
-      fail(as.message);
-      return 1;
-    }
-    input = { ...input, scope: allowedPackScope(as.v, input.scope) };
+    const v = await cliVisibility(db, user, getLocal(sqlite, 'current_user_id'), fail);
+    if (!v) return 1;
+    input = { ...input, scope: allowedPackScope(v, input.scope) };
     const pack = weeklyPack(db, input, now);
     const { sheets, title } = await pack.build();
     const data = await buildWorkbook(sheets, { creator: 'Pacer', created: now, title });

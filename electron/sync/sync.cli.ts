@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openApp, type AppContext } from '../core/context';
+import { provePassword } from '../cli-user';
 import { setLocal } from '../db/local-state';
 import { dismissConflict, listConflicts, restoreMine } from './conflicts';
 import { FolderTransport } from './folder';
@@ -42,14 +43,18 @@ function guarded(
   out: Out,
   fn: () => number | Promise<number>,
 ): number | Promise<number> {
-  try {
-    return fn();
-  } catch (error) {
+  const usage = (error: unknown): number => {
     if (error instanceof ArgError) {
       out.error(`pacer ${command}: ${error.message} (see pacer ${command} --help)`);
       return 2;
     }
     throw error;
+  };
+  try {
+    const result = fn();
+    return result instanceof Promise ? result.catch(usage) : result;
+  } catch (error) {
+    return usage(error);
   }
 }
 
@@ -144,7 +149,7 @@ function runSync(values: Values, out: Out): number | Promise<number> {
   });
 }
 
-function runTeam(values: Values, positionals: string[], out: Out): number {
+async function runTeam(values: Values, positionals: string[], out: Out): Promise<number> {
   const [what, ...extra] = positionals;
   if (extra.length > 0) throw new ArgError(`unexpected ${extra.join(' ')}`);
   if (what === 'create') {
@@ -179,22 +184,9 @@ function runTeam(values: Values, positionals: string[], out: Out): number {
     });
     try {
       const user = text(values, 'user');
-      if (user) {
-        const row = ctx.sqlite
-          .prepare('SELECT id, name FROM users WHERE (id = ? OR name = ?) AND deleted_at IS NULL')
-          .all(user, user) as { id: string; name: string }[];
-        if (row.length !== 1)
-          out.error(
-            `pacer team: ${row.length === 0 ? 'no' : 'more than one'} user "${user}"; choose one in the app`,
-          );
-        else {
-          ctx.setCurrentUserId(row[0]!.id);
-          registerDevice(ctx, new FolderTransport(folder)); // the registry names its user now
-        }
-      }
-      out.log(
-        `joined team "${descriptor.name}" into ${file}${snapshot ? ` from snapshot ${snapshot}` : ''}: ${pulled.records} changes in ${pulled.batches} batches applied; this device is ${ctx.deviceId}`,
-      );
+      const joined = `joined team "${descriptor.name}" into ${file}${snapshot ? ` from snapshot ${snapshot}` : ''}: ${pulled.records} changes in ${pulled.batches} batches applied; this device is ${ctx.deviceId}`;
+      if (user) return await signInJoined(ctx, folder, user, joined, out);
+      out.log(joined);
       return 0;
     } finally {
       ctx.close();
@@ -261,6 +253,36 @@ function runTeam(values: Values, positionals: string[], out: Out): number {
     }
   }
   throw new ArgError('say what to do: pacer team create|join|status|conflicts|leave');
+}
+
+/**
+ * `team join --user`: the person's password (a prompt, or PACER_PASSWORD) signs the new device
+ * in, as in the app; without it the device stays joined with nobody signed in.
+ */
+async function signInJoined(
+  ctx: AppContext,
+  folder: string,
+  user: string,
+  joined: string,
+  out: Out,
+): Promise<number> {
+  const rows = ctx.sqlite
+    .prepare('SELECT id, name FROM users WHERE (id = ? OR name = ?) AND deleted_at IS NULL')
+    .all(user, user) as { id: string; name: string }[];
+  out.log(joined);
+  if (rows.length !== 1) {
+    out.error(
+      `pacer team: ${rows.length === 0 ? 'no' : 'more than one'} user "${user}"; sign in in the app`,
+    );
+    return 1;
+  }
+  const proved = await provePassword(ctx.db, rows[0]!.id, user, (line) =>
+    out.error(`pacer team: ${line}; the device joined with nobody signed in`),
+  );
+  if (!proved) return 1;
+  ctx.setCurrentUserId(rows[0]!.id);
+  registerDevice(ctx, new FolderTransport(folder)); // the registry names its user now
+  return 0;
 }
 
 /** `pacer sync` and `pacer team`, to merge into electron/cli.ts's command table. */

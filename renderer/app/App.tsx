@@ -7,6 +7,7 @@ import { RouterProvider } from 'react-router';
 import { queryClient, useApiQuery, useTablesChangedRefresh } from '../api/queries';
 import { ErrorState } from '../components/ErrorState';
 import { FirstRun } from '../features/onboarding/FirstRun';
+import { TemporaryPasswordGate } from '../features/signin/TemporaryPasswordGate';
 import { applyLanguage, systemLanguage } from './i18n';
 import { router } from './routes';
 import { StatusProvider } from './status';
@@ -53,6 +54,7 @@ function Root() {
   return (
     <StatusProvider value={status.data}>
       <RouterProvider router={router} />
+      <TemporaryPasswordGate />
     </StatusProvider>
   );
 }

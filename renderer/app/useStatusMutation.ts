@@ -4,7 +4,14 @@ import type { AppStatus } from '../../shared/contract/app';
 import { call } from '../api/client';
 import { queryClient } from '../api/queries';
 
-type StatusMethod = 'app.setPreferences' | 'app.createTeam' | 'app.loadDemo' | 'app.setCurrentUser';
+type StatusMethod =
+  | 'app.setPreferences'
+  | 'app.createTeam'
+  | 'app.loadDemo'
+  | 'app.signIn'
+  | 'app.signOut'
+  | 'app.changePassword'
+  | 'app.joinAsNew';
 
 /** Calls an `app.*` method that answers with the new status, and shows that status at once. */
 export function useStatusMutation<M extends StatusMethod>(method: M) {

@@ -12,6 +12,10 @@ export const user = z.object({
   active: z.boolean(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  /** Whether the user has a password (never the hash: it does not leave the main process). */
+  hasPassword: z.boolean(),
+  /** The password is a manager's one-time reset, to be changed at the next sign-in. */
+  passwordTemporary: z.boolean(),
 });
 export type User = z.infer<typeof user>;
 
@@ -74,6 +78,14 @@ export const teamContract = {
   'team.setUserActive': method(z.object({ id, active: z.boolean() }).strict(), ok),
   /** What the signed-in user may read: the people and teams of their data scope (数据权限). */
   'team.visibility': method(z.object({}).strict(), visibility),
+  /**
+   * A manager gives a person a one-time password (forgotten, or never set): shown once, and
+   * to be changed at their next sign-in. Only for people in the manager's data scope.
+   */
+  'team.resetPassword': method(
+    z.object({ userId: id }).strict(),
+    z.object({ temporaryPassword: z.string() }),
+  ),
   /** Removes an empty team (soft delete): refused while it has active members. */
   'team.deleteTeam': method(z.object({ id }).strict(), ok),
 } as const;

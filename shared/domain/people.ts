@@ -17,3 +17,7 @@ export function defaultScope(role: UserRole): Scope {
       return 'all';
   }
 }
+
+/** A password's length, in characters (decision 0022). */
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 200;

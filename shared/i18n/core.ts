@@ -59,6 +59,7 @@ export const core = messages({
     },
     validation: {
       required: 'Required',
+      passwordShape: 'At least 8 characters, without spaces at either end',
       tooLong: 'Too long',
       phone: 'Only digits, spaces and + ( ) - are allowed',
       email: 'Not a valid e-mail address',
@@ -148,6 +149,7 @@ export const core = messages({
     },
     validation: {
       required: '必填',
+      passwordShape: '至少 8 个字符，首尾不能有空格',
       tooLong: '内容过长',
       phone: '只能包含数字、空格和 + ( ) -',
       email: '邮箱格式不正确',

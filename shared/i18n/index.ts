@@ -24,6 +24,7 @@ import { sync } from './sync';
 import { backup } from './backup';
 import { exporttables } from './exporttables';
 import { dashboard } from './dashboard';
+import { signin } from './signin';
 
 /**
  * The message catalogues, merged from one module per feature (each holds both languages).
@@ -56,6 +57,7 @@ const modules = [
   backup,
   exporttables,
   dashboard,
+  signin,
 ] as const;
 
 type Merge<M extends readonly { en: object }[]> = M extends readonly [

@@ -21,6 +21,13 @@ test('first run: choose English, create my team, land on an empty customer list'
   await page.getByLabel('Team name').fill('East China Sales');
   await page.getByLabel('Your name').fill('Wang Fang');
   await page.locator('label', { hasText: /^Manager$/ }).click();
+  // A password too short is refused on the form, and nothing is written.
+  await page.getByLabel(/^Password/).fill('short');
+  await page.getByRole('button', { name: 'Start using Pacer' }).click();
+  await expect(page.getByLabel(/^Password/)).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('At least 8 characters, without spaces at either end')).toBeVisible();
+  expect(host.one<{ n: number }>('SELECT count(*) AS n FROM users').n).toBe(0);
+  await page.getByLabel(/^Password/).fill('wang-fang-2026');
   await page.getByRole('button', { name: 'Start using Pacer' }).click();
 
   // The home is the dashboard, with the getting-started steps of a new team: none done yet.
@@ -125,7 +132,16 @@ test('first run: load the demo team and say who I am', async ({ page, host }) =>
     "SELECT id, name FROM users WHERE role = 'manager'",
   );
   await page.getByRole('radio', { name: manager.name }).click();
-  await page.getByRole('button', { name: '就是我' }).click();
+  // The demo's password is on the screen; a wrong one is refused and nobody is signed in.
+  await expect(page.getByText('演示团队：每个人的密码都是 pacer-demo')).toBeVisible();
+  await page.getByLabel('密码', { exact: true }).fill('not-the-password');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByText(`这不是${manager.name}的密码`)).toBeVisible();
+  expect(
+    host.rows("SELECT value FROM local_state WHERE key = 'current_user_id' AND value IS NOT NULL"),
+  ).toEqual([]);
+  await page.getByLabel('密码', { exact: true }).fill('pacer-demo');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
 
   await expect(page.getByRole('heading', { name: `${manager.name}，你好` })).toBeVisible();
   // The demo team is set up: no getting-started steps.

@@ -70,7 +70,9 @@ test('two devices share a team folder: create, join, propagate, conflict, restor
       "SELECT id, name FROM users WHERE role = 'manager' ORDER BY name LIMIT 1",
     );
     await pageB.getByRole('radio', { name: manager.name }).check();
-    await pageB.getByRole('button', { name: 'This is me' }).click();
+    // The team's data came with the manager's password hash: B signs in with it.
+    await pageB.getByLabel('Password', { exact: true }).fill('pacer-demo');
+    await pageB.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(pageB.getByTestId('current-user')).toHaveText(manager.name);
     await expect(indicator(pageB)).toBeVisible();
 

@@ -97,6 +97,7 @@ export async function startTeam(
     teamName: '华东销售部',
     userName: '王经理',
     role: 'manager',
+    password: 'test-password',
   });
   const manager = status.currentUser;
   if (!manager?.teamId) throw new Error('no current user after createTeam');

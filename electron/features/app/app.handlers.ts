@@ -1,22 +1,27 @@
 import type { AppStatus, appContract, Language } from '../../../shared/contract/app';
 import type { AppContext } from '../../core/context';
-import { AppError, notFound } from '../../core/errors';
+import { AppError } from '../../core/errors';
 import { getLocal, setLocal } from '../../db/local-state';
 import { appliedMigrationCount } from '../../db/migrate';
 import { generateDemo } from '../../demo';
 import type { HandlersOf } from '../../ipc/dispatch';
 import { currentUser } from '../team/current-user';
-import { getUser, hasTeam } from '../team/team.repo';
+import { getTeam, hasTeam } from '../team/team.repo';
+import { assertPasswordShape, DEMO_PASSWORD, hashPassword } from './passwords';
+import { checkPassword, signInAs } from './sign-in';
 
 function status(ctx: AppContext): AppStatus {
   const user = currentUser(ctx);
   const team = hasTeam(ctx.db);
   const language = getLocal(ctx.sqlite, 'language');
   const theme = getLocal(ctx.sqlite, 'theme');
+  const demo = getLocal(ctx.sqlite, 'base_snapshot')?.includes('"kind":"demo"') ?? false;
   return {
     ready: team && user !== null && user.active,
     hasTeam: team,
     currentUser: user,
+    demo,
+    demoPassword: demo ? DEMO_PASSWORD : null,
     language: language === 'zh-CN' || language === 'en' ? (language as Language) : null,
     theme: theme === 'light' || theme === 'dark' ? theme : 'system',
     deviceId: ctx.deviceId,
@@ -44,6 +49,7 @@ export const appHandlers: HandlersOf<typeof appContract> = {
     if (hasTeam(ctx.db)) {
       throw new AppError('conflict', 'this file already has a team', 'errors.teamExists');
     }
+    assertPasswordShape(input.password, 'password');
     const teamId = ctx.newId();
     const userId = ctx.newId();
     // The first user stamps their own creation: they are who this device acts as from now on.
@@ -72,6 +78,7 @@ export const appHandlers: HandlersOf<typeof appContract> = {
           active: true,
           phone: null,
           email: null,
+          passwordHash: hashPassword(input.password),
         },
       },
     ]);
@@ -83,14 +90,81 @@ export const appHandlers: HandlersOf<typeof appContract> = {
     return status(ctx);
   },
 
-  'app.setCurrentUser': (input, ctx) => {
-    const user = getUser(ctx.db, input.userId);
-    if (!user) throw notFound('user', input.userId);
-    if (!user.active)
-      throw new AppError('conflict', `${user.name} is deactivated`, 'errors.userInactive', {
-        name: user.name,
-      });
-    ctx.setCurrentUserId(user.id);
+  'app.signIn': async (input, ctx) => {
+    await signInAs(ctx, input.userId, input.password);
+    return status(ctx);
+  },
+
+  'app.signOut': (_input, ctx) => {
+    ctx.setCurrentUserId(null);
+    return status(ctx);
+  },
+
+  'app.changePassword': async (input, ctx) => {
+    const me = currentUser(ctx);
+    if (!me) throw new AppError('conflict', 'nobody is signed in', 'signIn.errors.signedOut');
+    // A one-time password from a reset was just typed at sign-in: it is not asked again.
+    if (me.hasPassword && !me.passwordTemporary) {
+      if (input.current === undefined || !(await checkPassword(ctx, me.id, input.current)))
+        throw new AppError(
+          'invalid_input',
+          'the current password is not right',
+          'signIn.errors.currentWrong',
+          undefined,
+          { current: 'signIn.errors.currentWrong' },
+        );
+    }
+    assertPasswordShape(input.next, 'next');
+    if (input.current !== undefined && input.current === input.next)
+      throw new AppError(
+        'invalid_input',
+        'the new password is the one in use',
+        'signIn.errors.sameAsCurrent',
+        undefined,
+        { next: 'signIn.errors.sameAsCurrent' },
+      );
+    ctx.commit([
+      {
+        op: 'update',
+        table: 'users',
+        id: me.id,
+        values: { passwordHash: hashPassword(input.next), passwordTemporary: false },
+      },
+    ]);
+    return status(ctx);
+  },
+
+  'app.joinAsNew': (input, ctx) => {
+    if (!hasTeam(ctx.db))
+      throw new AppError('conflict', 'this file has no team yet', 'signIn.errors.noTeamYet');
+    if (!getTeam(ctx.db, input.teamId))
+      throw new AppError(
+        'invalid_input',
+        `team ${input.teamId} not found`,
+        'errors.notFound',
+        { what: 'team' },
+        { teamId: 'errors.notFound' },
+      );
+    assertPasswordShape(input.password, 'password');
+    const userId = ctx.newId();
+    // The newcomer stamps their own creation, as the first user of a new team does.
+    ctx.setCurrentUserId(userId);
+    ctx.commit([
+      {
+        op: 'insert',
+        table: 'users',
+        id: userId,
+        values: {
+          name: input.name,
+          role: 'rep',
+          teamId: input.teamId,
+          active: true,
+          phone: null,
+          email: null,
+          passwordHash: hashPassword(input.password),
+        },
+      },
+    ]);
     return status(ctx);
   },
 };

@@ -10,7 +10,7 @@ import { localDate, openCurrentReadOnly, optionText, parseScope } from '../../cl
 import { AppError } from '../../core/errors';
 import { wrapDrizzle } from '../../db/connection';
 import { getLocal } from '../../db/local-state';
-import { visibilityAs } from '../team/visibility';
+import { cliVisibility } from '../../cli-user';
 import { runReport } from './run';
 import { allowedReportScope } from './scope';
 
@@ -41,7 +41,7 @@ export const reportOptions = {
   user: {
     type: 'string',
     description:
-      'whose data scope the report reads with, an id or a name (default: the file’s own user); docs/data-scope.md',
+      'whose data scope the report reads with, an id or a name (default: the file’s own user); another user’s password is asked for, or read from PACER_PASSWORD',
   },
 } as const;
 
@@ -113,25 +113,23 @@ export function reportCommandInput(
 /**
  * Runs a report on a database file opened read-only (nothing is written, nothing migrated)
  * and prints it as JSON. A file at an older schema is refused: the app upgrades it on open.
+ * `--user` other than the file's own user takes that person's password (electron/cli-user.ts).
  * Answers the exit code.
  */
-export function runReportCommand(
+export async function runReportCommand(
   file: string,
   input: ReportInput,
   print: (line: string) => void,
   fail: (line: string) => void,
   user?: string,
-): number {
+): Promise<number> {
   const sqlite = openCurrentReadOnly(file, fail);
   if (!sqlite) return 1;
   try {
     const db = wrapDrizzle(sqlite);
-    const as = visibilityAs(db, user, getLocal(sqlite, 'current_user_id'));
-    if (!as.ok) {
-      fail(as.message);
-      return 1;
-    }
-    const scope = allowedReportScope(as.v, input.scope);
+    const v = await cliVisibility(db, user, getLocal(sqlite, 'current_user_id'), fail);
+    if (!v) return 1;
+    const scope = allowedReportScope(v, input.scope);
     print(JSON.stringify(runReport(db, { ...input, scope }), null, 2));
     return 0;
   } catch (error) {

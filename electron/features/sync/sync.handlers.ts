@@ -193,6 +193,9 @@ function conflictViews(ctx: AppContext, all: boolean): SyncConflictView[] {
   const at = (hlc: string | null) => (hlc ? stampInstant(hlc) : null);
   const list: SyncConflict[] = listConflicts(sqlite, { all });
   list.sort((a, b) => Number(a.resolvedAt !== null) - Number(b.resolvedAt !== null) || b.id - a.id);
+  // A password hash is not for the screen (nor the CLI's JSON): the change shows, not the value.
+  const shown = (c: SyncConflict, value: unknown) =>
+    c.table === 'users' && c.column === 'password_hash' && value !== null ? '••••••' : value;
   return list.map((c) => ({
     id: c.id,
     kind: c.kind,
@@ -201,10 +204,10 @@ function conflictViews(ctx: AppContext, all: boolean): SyncConflictView[] {
     rowLabel: rowLabel(sqlite, c.table, c.rowId),
     column: c.column,
     local: c.local
-      ? { value: c.local.value, at: at(c.local.hlc), userName: userName(c.local.userId) }
+      ? { value: shown(c, c.local.value), at: at(c.local.hlc), userName: userName(c.local.userId) }
       : null,
     remote: {
-      value: c.remote.value,
+      value: shown(c, c.remote.value),
       at: at(c.remote.hlc),
       userName: userName(c.remote.userId),
       deviceName: deviceName(c.remote.deviceId),

@@ -2,8 +2,10 @@ import type { teamContract } from '../../../shared/contract/team';
 import type { AppContext } from '../../core/context';
 import { AppError, notFound } from '../../core/errors';
 import type { HandlersOf } from '../../ipc/dispatch';
+import { hashPassword, temporaryPassword } from '../app/passwords';
+import { currentUser } from './current-user';
 import { teamChangeMemberships } from './team.memberships';
-import { visibility, visibilityOut } from './visibility';
+import { seesOwner, visibility, visibilityOut } from './visibility';
 import { getTeam, getUser, listTeams, listUsers, teamNameTaken } from './team.repo';
 
 function requireTeam(ctx: AppContext, id: string) {
@@ -103,6 +105,37 @@ export const teamHandlers: HandlersOf<typeof teamContract> = {
       ctx.commit([{ op: 'insert', table: 'users', id, values: { ...values, active: true } }]);
     }
     return requireUser(ctx, id);
+  },
+
+  'team.resetPassword': (input, ctx) => {
+    const me = currentUser(ctx);
+    const user = requireUser(ctx, input.userId);
+    // A manager resets the people of their scope; only an admin resets an admin's.
+    const allowed =
+      me !== null &&
+      me.role !== 'rep' &&
+      me.id !== user.id &&
+      (user.role !== 'admin' || me.role === 'admin') &&
+      seesOwner(visibility(ctx), user.id);
+    if (!allowed)
+      throw new AppError(
+        'conflict',
+        me?.id === user.id
+          ? 'change your own password in Settings'
+          : `only ${user.name}'s manager can reset their password`,
+        me?.id === user.id ? 'signIn.errors.resetSelf' : 'signIn.errors.resetNotYours',
+        { name: user.name },
+      );
+    const temporary = temporaryPassword();
+    ctx.commit([
+      {
+        op: 'update',
+        table: 'users',
+        id: user.id,
+        values: { passwordHash: hashPassword(temporary), passwordTemporary: true },
+      },
+    ]);
+    return { temporaryPassword: temporary };
   },
 
   'team.setUserActive': (input, ctx) => {

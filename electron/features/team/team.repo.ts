@@ -41,6 +41,8 @@ const userColumns = {
   active: users.active,
   phone: users.phone,
   email: users.email,
+  hasPassword: sql<boolean>`${users.passwordHash} IS NOT NULL`.mapWith(Boolean),
+  passwordTemporary: users.passwordTemporary,
 };
 
 /** Users by name; inactive ones only when asked for. */
@@ -94,5 +96,16 @@ export function teamNameTaken(db: Db, name: string, exceptId?: string): Team | u
   const key = name.normalize('NFKC').toLowerCase();
   return listTeams(db).find(
     (t) => t.id !== exceptId && t.name.normalize('NFKC').toLowerCase() === key,
+  );
+}
+
+/** The stored password hash of a live user (null: none yet). It never leaves the main process. */
+export function passwordHashOf(db: Db, id: string): string | null {
+  return (
+    db
+      .select({ hash: users.passwordHash })
+      .from(users)
+      .where(and(eq(users.id, id), isNull(users.deletedAt)))
+      .get()?.hash ?? null
   );
 }

@@ -55,7 +55,7 @@ export function FirstRun({ status }: { status: AppStatus }) {
           <Stack gap="lg">
             {step === 'language' && <LanguageStep initial={language} />}
             {step === 'welcome' && <WelcomeStep />}
-            {step === 'who' && <WhoStep />}
+            {step === 'who' && <WhoStep demoPassword={status.demoPassword} />}
             <Text size="xs" c="dimmed" ta="center">
               {t('app.tagline')}
             </Text>

@@ -22,6 +22,7 @@ import { useFieldErrors } from '../../components/errors';
 import { zodFormValidator } from '../../components/forms';
 import { JoinTeamForm } from '../sync/JoinTeam';
 import { StepTitle } from './FirstRun';
+import { PasswordField } from '../signin/PasswordField';
 
 /** "Create my team", "load the demo team" or "join a team folder". */
 export function WelcomeStep() {
@@ -106,7 +107,7 @@ function CreateTeamForm({ onBack }: { onBack: () => void }) {
   const create = useStatusMutation('app.createTeam');
   const fieldErrors = useFieldErrors();
   const form = useForm({
-    initialValues: { teamName: '', userName: '', role: 'manager' as UserRole },
+    initialValues: { teamName: '', userName: '', role: 'manager' as UserRole, password: '' },
     validate: zodFormValidator(appContract['app.createTeam'].input, t),
   });
   return (
@@ -139,6 +140,13 @@ function CreateTeamForm({ onBack }: { onBack: () => void }) {
             aria-label={t('firstRun.yourRole')}
           />
         </Stack>
+        <PasswordField
+          label={t('signIn.password')}
+          description={t('signIn.passwordHint')}
+          withAsterisk
+          autoComplete="new-password"
+          {...form.getInputProps('password')}
+        />
         {create.isError && Object.keys(fieldErrors(create.error)).length === 0 && (
           <ErrorState error={create.error} />
         )}

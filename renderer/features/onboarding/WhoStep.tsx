@@ -14,21 +14,22 @@ import { useForm } from '@mantine/form';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { userInput } from '../../../shared/contract/team';
-import { userRoles, type UserRole } from '../../../shared/domain/people';
-import { useApiMutation, useApiQuery } from '../../api/queries';
+import { appContract } from '../../../shared/contract/app';
+import type { UserRole } from '../../../shared/domain/people';
+import { useApiQuery } from '../../api/queries';
 import { useStatusMutation } from '../../app/useStatusMutation';
 import { ErrorState } from '../../components/ErrorState';
 import { useFieldErrors } from '../../components/errors';
 import { zodFormValidator } from '../../components/forms';
 import { PageLoader } from '../../components/PageLoader';
+import { SignInPassword } from '../signin/SignInPassword';
 import { StepTitle } from './FirstRun';
+import { PasswordField } from '../signin/PasswordField';
 
-/** "Who are you?": pick yourself from the team, or add yourself. */
-export function WhoStep() {
+/** "Who are you?": pick yourself from the team and sign in with your password, or add yourself. */
+export function WhoStep({ demoPassword }: { demoPassword: string | null }) {
   const { t } = useTranslation();
   const users = useApiQuery('team.listUsers', {}, ['users', 'teams']);
-  const setUser = useStatusMutation('app.setCurrentUser');
   const [picked, setPicked] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
   const [adding, setAdding] = useState(false);
@@ -87,19 +88,15 @@ export function WhoStep() {
           </Stack>
         </ScrollArea.Autosize>
       </Radio.Group>
-      {setUser.isError && <ErrorState error={setUser.error} />}
-      <Group justify="space-between">
-        <Button variant="subtle" onClick={() => setAdding(true)}>
-          {t('firstRun.imNew')}
-        </Button>
-        <Button
-          disabled={!picked}
-          loading={setUser.isPending}
-          onClick={() => picked && setUser.mutate({ userId: picked })}
-        >
-          {t('firstRun.pickMe')}
-        </Button>
-      </Group>
+      <SignInPassword
+        userId={picked}
+        demoPassword={demoPassword}
+        secondary={
+          <Button variant="subtle" onClick={() => setAdding(true)}>
+            {t('firstRun.imNew')}
+          </Button>
+        }
+      />
     </>
   );
 }
@@ -107,34 +104,24 @@ export function WhoStep() {
 function JoinForm({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
   const teams = useApiQuery('team.listTeams', {}, ['teams', 'users']);
-  const save = useApiMutation('team.saveUser');
-  const setUser = useStatusMutation('app.setCurrentUser');
+  const join = useStatusMutation('app.joinAsNew');
   const fieldErrors = useFieldErrors();
   const form = useForm({
-    initialValues: { name: '', role: 'rep' as UserRole, teamId: '' },
-    validate: zodFormValidator(userInput, t),
+    initialValues: { name: '', teamId: '', password: '' },
+    validate: zodFormValidator(appContract['app.joinAsNew'].input, t),
   });
   const submit = form.onSubmit((values) =>
-    save.mutate(values, {
-      onSuccess: (user) => setUser.mutate({ userId: user.id }),
-      onError: (error) => form.setErrors(fieldErrors(error)),
-    }),
+    join.mutate(values, { onError: (error) => form.setErrors(fieldErrors(error)) }),
   );
   return (
     <form onSubmit={submit}>
       <Stack gap="md">
-        <StepTitle title={t('firstRun.joinTitle')} />
+        <StepTitle title={t('firstRun.joinTitle')} text={t('signIn.newPerson')} />
         <TextInput
           label={t('firstRun.yourName')}
           withAsterisk
           data-autofocus
           {...form.getInputProps('name')}
-        />
-        <Select
-          label={t('firstRun.yourRole')}
-          data={userRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          allowDeselect={false}
-          {...form.getInputProps('role')}
         />
         <Select
           label={t('team.team')}
@@ -143,12 +130,21 @@ function JoinForm({ onBack }: { onBack: () => void }) {
           searchable
           {...form.getInputProps('teamId')}
         />
-        {(save.isError || setUser.isError) && <ErrorState error={save.error ?? setUser.error} />}
+        <PasswordField
+          label={t('signIn.password')}
+          description={t('signIn.passwordHint')}
+          withAsterisk
+          autoComplete="new-password"
+          {...form.getInputProps('password')}
+        />
+        {join.isError && Object.keys(fieldErrors(join.error)).length === 0 && (
+          <ErrorState error={join.error} />
+        )}
         <Group justify="space-between">
           <Button variant="subtle" onClick={onBack}>
             {t('common.back')}
           </Button>
-          <Button type="submit" loading={save.isPending || setUser.isPending}>
+          <Button type="submit" loading={join.isPending}>
             {t('firstRun.start')}
           </Button>
         </Group>

@@ -1,28 +1,15 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Code,
-  Group,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconInfoCircle } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Card, Code, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useApiQuery } from '../../api/queries';
-import { useAppStatus, useCurrentUser } from '../../app/status';
+import { useAppStatus } from '../../app/status';
 import { useStatusMutation } from '../../app/useStatusMutation';
 import { ErrorState } from '../../components/ErrorState';
 import { BackupSettings } from '../backup/BackupSettings';
 import { ProductsCard } from '../deals/ProductsCard';
 import { StalledDaysCard } from '../deals/StalledDaysCard';
 import { FrequencyRulesCard } from '../grading/FrequencyRulesCard';
+import { AccountCard } from '../signin/AccountCard';
 import { TeamFolderSettings } from '../sync/TeamFolderSettings';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -51,11 +38,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export function SettingsPage() {
   const { t } = useTranslation();
   const status = useAppStatus();
-  const me = useCurrentUser();
   const preferences = useStatusMutation('app.setPreferences');
-  const switchUser = useStatusMutation('app.setCurrentUser');
-  const users = useApiQuery('team.listUsers', {}, ['users', 'teams']);
-  const [nextUser, setNextUser] = useState<string | null>(null);
   const [params] = useSearchParams();
   const section = params.get('section');
   useEffect(() => {
@@ -101,41 +84,8 @@ export function SettingsPage() {
         </Stack>
       </Section>
 
-      <Section title={t('settings.you')}>
-        <Stack gap="md">
-          <Text size="sm">{t('settings.youText', { name: me.name })}</Text>
-          <Group align="flex-end">
-            <Select
-              label={t('settings.switchUser')}
-              placeholder={t('settings.switchUserPlaceholder')}
-              data={(users.data ?? [])
-                .filter((u) => u.id !== me.id)
-                .map((u) => ({
-                  value: u.id,
-                  label: u.teamName ? `${u.name} · ${u.teamName}` : u.name,
-                }))}
-              value={nextUser}
-              onChange={setNextUser}
-              searchable
-              w={280}
-            />
-            <Button
-              variant="default"
-              disabled={!nextUser}
-              loading={switchUser.isPending}
-              onClick={() =>
-                nextUser &&
-                switchUser.mutate({ userId: nextUser }, { onSuccess: () => setNextUser(null) })
-              }
-            >
-              {t('settings.switchUser')}
-            </Button>
-          </Group>
-          {switchUser.isError && <ErrorState error={switchUser.error} />}
-          <Alert variant="light" color="gray" icon={<IconInfoCircle />}>
-            <Text size="sm">{t('settings.scopeNote')}</Text>
-          </Alert>
-        </Stack>
+      <Section title={t('signIn.account')}>
+        <AccountCard />
       </Section>
 
       <TeamFolderSettings />

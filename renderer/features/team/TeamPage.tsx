@@ -19,6 +19,7 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowsExchange,
+  IconKey,
   IconPencil,
   IconPlus,
   IconUserOff,
@@ -37,6 +38,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageLoader } from '../../components/PageLoader';
 import { useErrorMessage } from '../../components/errors';
 import { HandoverWizard } from '../handover/HandoverWizard';
+import { ResetPasswordModal } from '../signin/ResetPasswordModal';
 import { TeamFormModal } from './TeamFormModal';
 import { UserFormModal } from './UserFormModal';
 
@@ -58,6 +60,10 @@ export function TeamPage() {
   const [userForm, setUserForm] = useState<User | 'new' | null>(null);
   // The handover wizard: open with no one chosen (header) or with a rep chosen (row action).
   const [handover, setHandover] = useState<{ fromUserId?: string } | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+  // The handler checks it again: a manager resets the people they see; only an admin an admin.
+  const mayReset = (user: User) =>
+    me.role !== 'rep' && user.id !== me.id && (user.role !== 'admin' || me.role === 'admin');
   const message = useErrorMessage();
 
   const setActive = (user: User, active: boolean) => {
@@ -250,7 +256,7 @@ export function TeamPage() {
                   <Table.Th>{t('team.phone')}</Table.Th>
                   <Table.Th>{t('team.email')}</Table.Th>
                   <Table.Th>{t('team.status')}</Table.Th>
-                  <Table.Th w={128} />
+                  <Table.Th w={160} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -281,9 +287,16 @@ export function TeamPage() {
                     <Table.Td className="tabular">{user.phone ?? t('common.none')}</Table.Td>
                     <Table.Td>{user.email ?? t('common.none')}</Table.Td>
                     <Table.Td>
-                      <Badge variant="dot" color={user.active ? 'teal' : 'gray'}>
-                        {user.active ? t('team.active') : t('team.inactive')}
-                      </Badge>
+                      <Group gap={6} wrap="nowrap">
+                        <Badge variant="dot" color={user.active ? 'teal' : 'gray'}>
+                          {user.active ? t('team.active') : t('team.inactive')}
+                        </Badge>
+                        {!user.hasPassword && (
+                          <Badge variant="light" color="orange" size="sm">
+                            {t('signIn.passwordNone')}
+                          </Badge>
+                        )}
+                      </Group>
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap" justify="flex-end">
@@ -297,6 +310,18 @@ export function TeamPage() {
                             <IconPencil size={16} />
                           </ActionIcon>
                         </Tooltip>
+                        {user.active && mayReset(user) && (
+                          <Tooltip label={t('signIn.resetPassword')}>
+                            <ActionIcon
+                              variant="subtle"
+                              color="gray"
+                              aria-label={`${t('signIn.resetPassword')} ${user.name}`}
+                              onClick={() => setResetting(user)}
+                            >
+                              <IconKey size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        )}
                         {user.id !== me.id && user.active && user.role !== 'admin' && (
                           <Tooltip label={t('handover.handOver')}>
                             <ActionIcon
@@ -347,6 +372,7 @@ export function TeamPage() {
       {handover && (
         <HandoverWizard initialFromUserId={handover.fromUserId} onClose={() => setHandover(null)} />
       )}
+      {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
       {userForm && (
         <UserFormModal
           user={userForm === 'new' ? undefined : userForm}

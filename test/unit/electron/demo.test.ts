@@ -352,7 +352,12 @@ describe('generateDemo (small)', () => {
   });
 
   it('refuses a file that already holds users, writing nothing', async () => {
-    await call(app, 'app.createTeam', { teamName: 'Mine', userName: 'Me', role: 'manager' });
+    await call(app, 'app.createTeam', {
+      teamName: 'Mine',
+      userName: 'Me',
+      role: 'manager',
+      password: 'test-password',
+    });
     expect(() => generateDemo(app, { size: 'small' })).toThrow(
       expect.objectContaining({ code: 'conflict', key: 'errors.demoNeedsEmpty' }),
     );

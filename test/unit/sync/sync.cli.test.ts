@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openApp } from '../../../electron/core/context';
+import { hashPassword } from '../../../electron/features/app/passwords';
 import { makeSyncCommands } from '../../../electron/sync/sync.cli';
 import { makeWorld, type World } from './fixture';
 
@@ -34,6 +35,7 @@ describe('pacer sync / pacer team', () => {
           active: true,
           phone: null,
           email: null,
+          passwordHash: hashPassword('wang-fang-pw'),
         },
       },
     ]);
@@ -44,9 +46,24 @@ describe('pacer sync / pacer team', () => {
       await commands.team.run({ db: fileA, folder: world.folder, name: '华东' }, ['create']),
     ).toBe(0);
     expect(lines.join('\n')).toMatch(/created team "华东"/);
+    // `--user` signs the new device in only with that person's password.
+    const fileC = path.join(world.root, 'c.sqlite');
+    vi.stubEnv('PACER_PASSWORD', 'not-hers-at-all');
+    expect(
+      await commands.team.run({ db: fileC, folder: world.folder, user: '王芳' }, ['join']),
+    ).toBe(1);
+    expect(errors).toEqual([
+      'pacer team: wrong password for "王芳"; the device joined with nobody signed in',
+    ]);
+    const c = openApp(fileC);
+    expect(c.currentUserId()).toBeNull();
+    c.close();
+    errors.length = 0;
+    vi.stubEnv('PACER_PASSWORD', 'wang-fang-pw');
     expect(
       await commands.team.run({ db: fileB, folder: world.folder, user: '王芳' }, ['join']),
     ).toBe(0);
+    vi.unstubAllEnvs();
     expect(errors).toEqual([]);
     expect(lines.join('\n')).toMatch(/joined team "华东"/);
 
@@ -81,7 +98,7 @@ describe('pacer sync / pacer team', () => {
     lines.length = 0;
     expect(await commands.team.run({ db: fileA }, ['status'])).toBe(0);
     expect(lines.join('\n')).toMatch(/team\s+华东/);
-    expect(lines.filter((l) => l.startsWith('device'))).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith('device'))).toHaveLength(3); // A, B and C (joined, nobody signed in);
     expect(await commands.team.run({ db: fileA }, ['conflicts'])).toBe(0);
     expect(await commands.team.run({ db: fileA }, ['leave'])).toBe(0);
     expect(await commands.sync.run({ db: fileA, once: true }, [])).toBe(2);

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose: it hooks require('electron') before main.cjs loads. */
 // A stand-in for the `electron` module, faithful to the parts electron/main.ts, security.ts
 // and ipc/register.ts use (app lifecycle, BrowserWindow, ipcMain, session, dialog, shell,
-// Menu, nativeTheme). It loads the built dist-electron/main.cjs as Electron would, drives
+// Menu, nativeTheme, safeStorage). It loads the built dist-electron/main.cjs as Electron would, drives
 // what a user and an attacker would do, and prints what happened as one JSON line.
 // Environment: BOOT_APP_ROOT (the app folder), BOOT_USER_DATA, BOOT_RESOURCES, BOOT_SCENARIO,
 // BOOT_METHODS (the contract's method names, as JSON).
@@ -99,6 +99,17 @@ const electron = {
   shell,
   Menu: { buildFromTemplate: (t) => ({ t }), setApplicationMenu: (m) => (record.menu = m) },
   nativeTheme: { shouldUseDarkColors: false, themeSource: 'system' },
+  // The OS key store, as an opaque reversible box: what comes out is only what went in.
+  safeStorage: {
+    isEncryptionAvailable: () => true,
+    encryptString: (text) => Buffer.from(`standin-sealed:${text}`, 'utf8'),
+    decryptString: (buffer) => {
+      const text = buffer.toString('utf8');
+      if (!text.startsWith('standin-sealed:'))
+        throw new Error('Error while decrypting the ciphertext');
+      return text.slice('standin-sealed:'.length);
+    },
+  },
 };
 
 const load = Module._load;

@@ -37,6 +37,7 @@ beforeEach(async () => {
     teamName: '华东销售部',
     userName: '王经理',
     role: 'manager',
+    password: 'test-password',
   });
   if (!status.currentUser?.teamId) throw new Error('no current user');
   manager = status.currentUser;
@@ -526,13 +527,13 @@ describe('customers.list', () => {
   });
 
   it('scopes to the current user: mine, my team, or everyone', async () => {
-    await call(app, 'app.setCurrentUser', { userId: alice.id });
+    app.setCurrentUserId(alice.id); // the device's remembered user
     expect(await names({ scope: 'mine' })).toEqual(['100%纯净水', 'ＡＢＣ（上海）贸易有限公司']);
     // A rep's data scope is their own customers (docs/data-scope.md): 'team' and 'all' clamp to it.
     expect(await names({ scope: 'team' })).toEqual(['100%纯净水', 'ＡＢＣ（上海）贸易有限公司']);
     // 'all' adds the shared pool: the one customer without an owner.
     expect((await call(app, 'customers.list', { scope: 'all' })).total).toBe(3);
-    await call(app, 'app.setCurrentUser', { userId: manager.id });
+    app.setCurrentUserId(manager.id); // the device's remembered user
     expect(await names({ scope: 'team' })).toEqual([
       '100%纯净水',
       '1000纯净水',
@@ -541,7 +542,7 @@ describe('customers.list', () => {
     ]);
     expect((await call(app, 'customers.list', { scope: 'all' })).total).toBe(6);
 
-    await call(app, 'app.setCurrentUser', { userId: carol.id });
+    app.setCurrentUserId(carol.id); // the device's remembered user
     expect(await names({ scope: 'mine' })).toEqual(['Acme Corp']);
     expect(await names({ scope: 'team' })).toEqual(['Acme Corp']);
     // Scope and filters combine.

@@ -71,7 +71,7 @@ export async function fixture(options: { region?: string } = {}): Promise<Fixtur
 
 /** Acts as another user from now on. */
 export async function actAs(app: AppContext, user: User): Promise<void> {
-  await call(app, 'app.setCurrentUser', { userId: user.id });
+  app.setCurrentUserId(user.id); // the device's remembered user
 }
 
 export async function createDeal(

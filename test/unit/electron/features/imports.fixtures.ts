@@ -53,6 +53,7 @@ export async function team(
     teamName: '华东销售部',
     userName: '王经理',
     role: 'manager',
+    password: 'test-password',
   });
   if (!status.currentUser?.teamId) throw new Error('no current user');
   const alice = await call(app, 'team.saveUser', {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../../electron/cli';
+import { hashPassword } from '../../../../electron/features/app/passwords';
 import { reportCommandInput } from '../../../../electron/features/reports/reports.cli';
 import { reportNames, reportOutput } from '../../../../shared/contract/reports';
 import { call } from '../../helpers';
@@ -56,7 +57,7 @@ describe('pacer report', () => {
       TODAY,
       '--json',
     ];
-    expect(main(args)).toBe(0);
+    expect(await main(args)).toBe(0);
     expect(err).toEqual([]);
     const printed = JSON.parse(out.join('\n')) as unknown;
     reportOutput.parse(printed);
@@ -73,21 +74,23 @@ describe('pacer report', () => {
     expect(hash(file)).toBe(before);
   });
 
-  it.each(reportNames)('runs %s for a team, a rep and a custom period', (name) => {
+  it.each(reportNames)('runs %s for a team, a rep and a custom period', async (name) => {
     for (const extra of [
       ['--scope', `team:${T1}`],
       ['--scope', `rep:${A}`, '--period', 'week'],
       ['--period', 'custom', '--from', '2026-11-01', '--to', '2026-11-15'],
     ]) {
       out = [];
-      expect(main(['report', name, '--db', file, '--today', TODAY, ...extra, '--json'])).toBe(0);
+      expect(await main(['report', name, '--db', file, '--today', TODAY, ...extra, '--json'])).toBe(
+        0,
+      );
       const parsed = reportOutput.parse(JSON.parse(out.join('\n')));
       expect(parsed.report).toBe(name);
     }
     expect(err).toEqual([]);
   });
 
-  it('defaults to this month for the company, as of the local date', () => {
+  it('defaults to this month for the company, as of the local date', async () => {
     const input = reportCommandInput({}, ['funnel'], new Date(2026, 10, 23, 12));
     expect(input).toEqual({
       report: 'funnel',
@@ -124,21 +127,23 @@ describe('pacer report', () => {
     [['funnel', '--scope', 'region:1'], /--scope must be company, team:<id> or rep:<id>/],
     [['funnel', '--scope', 'team:abc'], /--scope needs a team or user id/],
     [['funnel', '--bogus'], /bogus/],
-  ])('refuses %j with exit code 2 and a pointer to --help', (args, message) => {
-    expect(main(['report', ...args.slice(0, 1), '--db', file, ...args.slice(1)])).toBe(2);
+  ])('refuses %j with exit code 2 and a pointer to --help', async (args, message) => {
+    expect(await main(['report', ...args.slice(0, 1), '--db', file, ...args.slice(1)])).toBe(2);
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(message);
     expect(err[0]).toMatch(/\(see pacer report --help\)$/);
     expect(out).toEqual([]);
   });
 
-  it('needs an existing --db, and a known team', () => {
-    expect(main(['report', 'funnel'])).toBe(2);
+  it('needs an existing --db, and a known team', async () => {
+    expect(await main(['report', 'funnel'])).toBe(2);
     expect(err[0]).toBe('pacer report: --db FILE is required (see pacer report --help)');
-    expect(main(['report', 'funnel', '--db', path.join(w.app.dir, 'missing.sqlite')])).toBe(2);
+    expect(await main(['report', 'funnel', '--db', path.join(w.app.dir, 'missing.sqlite')])).toBe(
+      2,
+    );
     expect(err[1]).toMatch(/no database at/);
     expect(
-      main([
+      await main([
         'report',
         'funnel',
         '--db',
@@ -150,7 +155,7 @@ describe('pacer report', () => {
     expect(err[2]).toBe('pacer report: no team with id 00000000-0000-7000-8000-0000000009ff');
   });
 
-  it('refuses a file at an older schema instead of upgrading it', () => {
+  it('refuses a file at an older schema instead of upgrading it', async () => {
     const sqlite = new Database(file);
     sqlite
       .prepare(
@@ -158,18 +163,43 @@ describe('pacer report', () => {
       )
       .run();
     sqlite.close();
-    expect(main(['report', 'funnel', '--db', file])).toBe(1);
+    expect(await main(['report', 'funnel', '--db', file])).toBe(1);
     expect(err[0]).toMatch(/is at schema version \d+ of \d+: open it with the app/);
   });
 
-  it('lists its options with --help, and pacer --help lists it', () => {
-    expect(main(['report', '--help'])).toBe(0);
+  it('--user reads with that person’s scope once their password checks (PACER_PASSWORD)', async () => {
+    const args = ['report', 'funnel', '--db', file, '--today', TODAY, '--user', A, '--json'];
+    // No password yet: refused, and so is a missing or wrong one once it is set.
+    expect(await main(args)).toBe(1);
+    expect(err.at(-1)).toMatch(/has no password yet/);
+    const db = new Database(file);
+    db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(
+      hashPassword('rep-a-password'),
+      A,
+    );
+    db.close();
+    vi.stubEnv('PACER_PASSWORD', undefined);
+    expect(await main(args)).toBe(1);
+    expect(err.at(-1)).toMatch(/needs their password: set PACER_PASSWORD/);
+    vi.stubEnv('PACER_PASSWORD', 'not-the-password');
+    expect(await main(args)).toBe(1);
+    expect(err.at(-1)).toBe(`pacer report: wrong password for "${A}"`);
+    expect(out).toEqual([]);
+    vi.stubEnv('PACER_PASSWORD', 'rep-a-password');
+    expect(await main(args)).toBe(0);
+    const printed = JSON.parse(out.join('\n')) as { scope: unknown };
+    expect(printed.scope).toMatchObject({ type: 'rep', id: A });
+    vi.unstubAllEnvs();
+  });
+
+  it('lists its options with --help, and pacer --help lists it', async () => {
+    expect(await main(['report', '--help'])).toBe(0);
     const text = out.join('\n');
     expect(text).toMatch(/^Usage: pacer report NAME --db FILE/);
     for (const option of ['--period', '--date', '--from', '--to', '--scope', '--today', '--json'])
       expect(text).toContain(`  ${option} `);
     out = [];
-    expect(main(['--help'])).toBe(0);
+    expect(await main(['--help'])).toBe(0);
     expect(out.join('\n')).toMatch(/^ {2}report\s+print a report/m);
   });
 });

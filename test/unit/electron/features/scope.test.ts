@@ -73,7 +73,10 @@ const coverage: Record<MethodName, Probe | 'write' | 'unscoped'> = {
   'app.setPreferences': 'write',
   'app.createTeam': 'write',
   'app.loadDemo': 'write',
-  'app.setCurrentUser': 'write',
+  'app.signIn': 'write',
+  'app.signOut': 'write',
+  'app.changePassword': 'write',
+  'app.joinAsNew': 'write',
   'app.restart': 'write',
   'backup.list': 'unscoped',
   'backup.now': 'write',
@@ -96,6 +99,7 @@ const coverage: Record<MethodName, Probe | 'write' | 'unscoped'> = {
   'team.saveTeam': 'write',
   'team.saveUser': 'write',
   'team.setUserActive': 'write',
+  'team.resetPassword': 'write',
   'team.deleteTeam': 'write',
   'team.visibility': async (w, actor) => {
     const v = (await ok('team.visibility', {})) as { company: boolean; userIds: string[] | null };

@@ -369,7 +369,7 @@ describe('validation', () => {
   });
 
   it('lets only managers write targets and the calendar', async () => {
-    await call(f.app, 'app.setCurrentUser', { userId: f.zhang.id });
+    f.app.setCurrentUserId(f.zhang.id); // the device's remembered user
     const before = dbSnapshot(f.app);
     for (const [method, input] of [
       ['targets.decompose', { metric: sales, year, scope: rep(f.zhang.id), total: 5 }],

@@ -11,6 +11,7 @@ beforeEach(async () => {
     teamName: '华东销售部',
     userName: '王经理',
     role: 'manager',
+    password: 'test-password',
   });
   if (!status.currentUser) throw new Error('createTeam set no current user');
   me = status.currentUser;
@@ -194,6 +195,8 @@ describe('team users', () => {
       active: true,
       phone: '138 0000 0000',
       email: 'li.na@example.com',
+      hasPassword: false,
+      passwordTemporary: false,
     });
     expect(app.sqlite.prepare('SELECT updated_by FROM users WHERE id = ?').get(user.id)).toEqual({
       updated_by: me.id,

@@ -57,6 +57,7 @@ describe('dispatch', () => {
       teamName: '   ',
       userName: 'x'.repeat(61),
       role: 'boss',
+      password: 'test-password',
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
