@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseHlc } from '../../../../electron/core/clock';
-import { openApp, type AppContext } from '../../../../electron/core/context';
+import { openApp, type AppContext, type UserSeal } from '../../../../electron/core/context';
+import { getLocal } from '../../../../electron/db/local-state';
+import Database from 'better-sqlite3';
 import { seededBytes, uuidv7Source } from '../../../../electron/core/ids';
 import { findMigrationsFolder, latestSchemaVersion } from '../../../../electron/db/migrate';
 
@@ -123,5 +125,67 @@ describe('openApp', () => {
       /ENOENT/,
     );
     expect(open().migration).toEqual({ from: 0, to: LATEST, backup: null });
+  });
+});
+
+describe('the remembered user, sealed by the host (decision 0022)', () => {
+  // A stand-in for safeStorage, keyed per "OS account": another key cannot open the seal.
+  const sealWith = (key: string): UserSeal => ({
+    seal: (userId) => `${key}:${userId}`,
+    open: (sealed) => (sealed.startsWith(`${key}:`) ? sealed.slice(key.length + 1) : null),
+  });
+  const openSealed = (key: string) => {
+    const ctx = openApp(file, { now: () => new Date(t), userSeal: sealWith(key) });
+    opened.push(ctx);
+    return ctx;
+  };
+  function withUser(ctx: AppContext, passwordHash: string | null): string {
+    const id = ctx.newId();
+    ctx.setCurrentUserId(id);
+    ctx.commit([
+      {
+        op: 'insert',
+        table: 'users',
+        id,
+        values: { name: 'A', role: 'manager', teamId: null, active: true, passwordHash },
+      },
+    ]);
+    return id;
+  }
+
+  it('keeps the user whose seal opens, and signs out a file edited to name another or opened elsewhere', () => {
+    const first = openSealed('account-1');
+    const me = withUser(first, 'scrypt$…');
+    expect(getLocal(first.sqlite, 'current_user_seal')).toBe(`account-1:${me}`);
+    first.close();
+    expect(openSealed('account-1').currentUserId()).toBe(me);
+    opened.pop()?.close();
+    // Another OS account (or machine) cannot open the seal.
+    expect(openSealed('account-2').currentUserId()).toBeNull();
+    opened.pop()?.close();
+    // The file edited to name someone else: the seal does not match.
+    const raw = new Database(file);
+    raw
+      .prepare("UPDATE local_state SET value = 'someone-else' WHERE key = 'current_user_id'")
+      .run();
+    raw.close();
+    expect(openSealed('account-1').currentUserId()).toBeNull();
+  });
+
+  it('keeps the user of a file from before passwords (no seal, nobody has a password), and seals it at the next sign-in', () => {
+    const legacy = open();
+    const me = withUser(legacy, null);
+    legacy.close();
+    const sealed = openSealed('account-1');
+    expect(sealed.currentUserId()).toBe(me);
+    sealed.setCurrentUserId(me);
+    expect(getLocal(sealed.sqlite, 'current_user_seal')).toBe(`account-1:${me}`);
+  });
+
+  it('signs out a file with passwords but no seal (the seal was deleted)', () => {
+    const plain = open();
+    withUser(plain, 'scrypt$…');
+    plain.close();
+    expect(openSealed('account-1').currentUserId()).toBeNull();
   });
 });
