@@ -90,6 +90,8 @@ export const core = messages({
       demoNeedsEmpty: 'The demo team can only be loaded into an empty database.',
       overrideNeedsManager: 'Only a manager can override a grade.',
       settingsNeedManager: 'Only a manager can change the team’s settings.',
+      teamNeedsManager: 'Only a manager can change roles, teams and the team structure.',
+      outOfScope: 'This belongs to someone outside your data scope.',
     },
   },
   'zh-CN': {
@@ -179,6 +181,8 @@ export const core = messages({
       demoNeedsEmpty: '演示团队只能载入空数据库。',
       overrideNeedsManager: '只有销售经理可以调整客户等级。',
       settingsNeedManager: '只有销售经理可以修改团队设置。',
+      teamNeedsManager: '只有销售经理可以修改角色、所属团队和团队结构。',
+      outOfScope: '这条记录属于您数据权限之外的人。',
     },
   },
 });

@@ -78,12 +78,6 @@ export function assertCloseDate(expectedCloseOn: string, today: string): void {
   );
 }
 
-/** Forcing past the checklist and reopening closed deals are a manager's calls. */
-export function isManager(ctx: AppContext): boolean {
-  const me = currentUser(ctx);
-  return me !== null && me.role !== 'rep';
-}
-
 /** A live customer, or `invalid_input` on the customer field. */
 export function assertCustomer(ctx: AppContext, customerId: string) {
   const customer = ctx.db

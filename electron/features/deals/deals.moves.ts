@@ -18,7 +18,7 @@ import { collections, receivables } from '../../db/schema';
 import { allocateReceipts } from '../receivables/receipts';
 import { tickedCriteria, type DealRecord } from './deals.detail';
 import { checkChange } from './deals.edits';
-import { isManager } from './deals.guards';
+import { assertPermitted } from '../team/permit';
 
 type Move = z.output<typeof moveInput>;
 
@@ -81,12 +81,20 @@ function gate(
         ),
       );
     }
-    if (!isManager(ctx))
-      throw conflict('only a manager can force a move', 'dealErrors.forceNeedsManager');
+    // The stage history row a forced move writes: judged as sync judges it on other devices.
+    assertPermitted(ctx, {
+      table: 'stage_history',
+      before: null,
+      after: { forced: true, from_status: deal.status },
+    });
     return { forced: true };
   }
-  if (check.direction === 'reopen' && !isManager(ctx))
-    throw conflict('only a manager can reopen a closed deal', 'dealErrors.reopenNeedsManager');
+  if (check.direction === 'reopen')
+    assertPermitted(ctx, {
+      table: 'stage_history',
+      before: null,
+      after: { forced: false, from_status: deal.status, to_status: 'open' },
+    });
   return { forced: false };
 }
 

@@ -1,18 +1,12 @@
 import type { settingsContract } from '../../../shared/contract/settings';
 import type { AppContext } from '../../core/context';
-import { AppError } from '../../core/errors';
 import type { HandlersOf } from '../../ipc/dispatch';
-import { currentUser } from '../team/current-user';
+import { assertPermitted } from '../team/permit';
 import { teamSettings, writeSetting } from './settings.repo';
 
 /** Team settings are a manager's call. */
 function assertManager(ctx: AppContext): void {
-  if (currentUser(ctx)?.role === 'rep')
-    throw new AppError(
-      'conflict',
-      'only a manager can change team settings',
-      'errors.settingsNeedManager',
-    );
+  assertPermitted(ctx, { table: 'settings', before: null, after: {} });
 }
 
 export const settingsHandlers: HandlersOf<typeof settingsContract> = {

@@ -8,7 +8,7 @@ import { periodLevel, periodRange, quarterKey } from '../../../shared/domain/tar
 import type { AppContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import type { HandlersOf } from '../../ipc/dispatch';
-import { currentUser } from '../team/current-user';
+import { assertPermitted } from '../team/permit';
 import { parseCalendarText } from './calendar.parse';
 import { calendarChanges, listCalendarDays, removeCalendarDay } from './calendar.repo';
 import { targetGrid, targetOverview } from './targets.grid';
@@ -17,12 +17,7 @@ import { decomposeChanges, setCellChanges } from './targets.write';
 
 /** Targets and the calendar are a manager's (or admin's) to set; the CLI acts as nobody. */
 function assertManager(ctx: AppContext): void {
-  if (currentUser(ctx)?.role === 'rep')
-    throw new AppError(
-      'conflict',
-      'only a manager can change targets and the working-day calendar',
-      'targets.errors.needManager',
-    );
+  assertPermitted(ctx, { table: 'targets', before: null, after: {} });
 }
 
 function unknownScope(scope: ScopeKey, field: string): AppError {

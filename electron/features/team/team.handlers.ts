@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../core/errors';
 import type { HandlersOf } from '../../ipc/dispatch';
 import { hashPassword, temporaryPassword } from '../app/passwords';
 import { currentUser } from './current-user';
+import { assertPermitted } from './permit';
 import { teamChangeMemberships } from './team.memberships';
 import { seesOwner, visibility, visibilityOut } from './visibility';
 import { getTeam, getUser, listTeams, listUsers, teamNameTaken } from './team.repo';
@@ -26,6 +27,7 @@ export const teamHandlers: HandlersOf<typeof teamContract> = {
   'team.visibility': (_input, ctx) => visibilityOut(visibility(ctx)),
 
   'team.saveTeam': (input, ctx) => {
+    assertPermitted(ctx, { table: 'teams', before: null, after: {} });
     const clash = teamNameTaken(ctx.db, input.name, input.id);
     if (clash) {
       throw new AppError(
@@ -67,6 +69,7 @@ export const teamHandlers: HandlersOf<typeof teamContract> = {
   },
 
   'team.deleteTeam': (input, ctx) => {
+    assertPermitted(ctx, { table: 'teams', before: null, after: {} });
     const team = requireTeam(ctx, input.id);
     if (team.activeMemberCount > 0) {
       throw new AppError(
@@ -94,6 +97,11 @@ export const teamHandlers: HandlersOf<typeof teamContract> = {
     const id = input.id ?? ctx.newId();
     if (input.id) {
       const before = requireUser(ctx, input.id);
+      assertPermitted(ctx, {
+        table: 'users',
+        before: { role: before.role, team_id: before.teamId },
+        after: { role: input.role, team_id: input.teamId },
+      });
       // A team change is recorded as memberships in the same commit (reports credit the team
       // at the time of each event); today is the host's day.
       const today = ctx.now().toISOString().slice(0, 10);
@@ -102,6 +110,7 @@ export const teamHandlers: HandlersOf<typeof teamContract> = {
         ...teamChangeMemberships(ctx, before, input.teamId, today),
       ]);
     } else {
+      assertPermitted(ctx, { table: 'users', before: null, after: { role: input.role } });
       ctx.commit([{ op: 'insert', table: 'users', id, values: { ...values, active: true } }]);
     }
     return requireUser(ctx, id);

@@ -3,6 +3,7 @@ import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Visibility as VisibilityOut } from '../../../shared/contract/team';
 import type { UserRole } from '../../../shared/domain/people';
 import type { AppContext } from '../../core/context';
+import { inScope } from '../../core/permissions';
 import { notFound } from '../../core/errors';
 import type { Db } from '../../db/connection';
 
@@ -162,12 +163,8 @@ export function hidden(ctx: AppContext, kind: OwnedKind, id: string): boolean {
     { a: string | null; b: string | null } | undefined;
   if (row === undefined) return false;
   // A customer with no owner is the shared pool; a deal or visit always has its own owner.
-  const customerSeen = kind === 'customer' || kind === 'contact' ? seesOwner(v, row.a) : false;
-  return !(
-    customerSeen ||
-    (row.a !== null && v.owners.has(row.a)) ||
-    (row.b !== null && v.owners.has(row.b))
-  );
+  const pool = kind === 'customer' || kind === 'contact';
+  return !inScope(v, { own: row.a, customer: row.b }, pool);
 }
 
 /**
@@ -175,8 +172,7 @@ export function hidden(ctx: AppContext, kind: OwnedKind, id: string): boolean {
  * (公海客户) that every rep may see and claim; every other row (deal, visit) has an owner.
  */
 export function seesOwner(v: Visibility, ownerId: string | null | undefined): boolean {
-  if (v.owners === null || ownerId === null || ownerId === undefined) return true;
-  return v.owners.has(ownerId);
+  return inScope(v, { own: ownerId ?? null, customer: null }, true);
 }
 
 /** Whether a team's figures (reports, targets) may be read. */
