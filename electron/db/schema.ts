@@ -668,17 +668,19 @@ export const syncSeen = sqliteTable(
 
 /**
  * What sync found for a person to look at ("changes from the team"): a local value replaced by
- * a concurrent remote one (`overwrite`), or two rows that break a rule together (`duplicate`).
+ * a concurrent remote one (`overwrite`), two rows that break a rule together (`duplicate`), or a
+ * remote change refused by the permission rules (`refused`).
  */
 export const syncConflicts = sqliteTable(
   'sync_conflicts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    kind: text('kind', { enum: ['overwrite', 'duplicate'] }).notNull(),
+    /** `refused`: a remote record its author may not make (decision 0024), held here, not applied. */
+    kind: text('kind', { enum: ['overwrite', 'duplicate', 'refused'] }).notNull(),
     tableName: text('table_name').notNull(),
     rowId: text('row_id').notNull(),
     column: text('column'),
-    /** JSON values, as in change_log. */
+    /** JSON values, as in change_log; for `refused`, the rule broken: `{ rule, key }`. */
     localValue: text('local_value'),
     localHlc: text('local_hlc'),
     localUserId: text('local_user_id'),

@@ -2,9 +2,10 @@ import type { AppContext } from '../core/context';
 import { isSyncedTable, tableInfo, type SyncedTableName } from '../core/tables';
 import type { Sqlite } from '../db/connection';
 import { setLocal } from '../db/local-state';
+import { BatchJudge } from './authorize';
 import { flagClashes, refreshCaches } from './rules';
 import { columnKeys, createRow, finishRow, stmt, toSql, type RowState } from './rows';
-import type { Batch } from './transport';
+import type { Batch, BatchRecord } from './transport';
 
 export type ApplyStats = {
   records: number;
@@ -18,7 +19,23 @@ export type ApplyStats = {
   pendingRows: number;
   /** Records for a table or column this version does not know (kept in the log). */
   unknown: number;
+  /** Records whose author may not make them (docs/decisions/0024): listed, not applied. */
+  refused: number;
+  /** Records refused earlier that their author's role, now known, allows: applied now. */
+  released: number;
   tables: Set<SyncedTableName>;
+};
+
+/** A refusal held in sync_conflicts: the record itself, to be judged again. */
+type HeldRow = {
+  id: number;
+  table_name: string;
+  row_id: string;
+  column: string;
+  remote_value: string | null;
+  remote_hlc: string;
+  remote_user_id: string;
+  remote_device_id: string;
 };
 
 type LogRow = {
@@ -70,6 +87,8 @@ export function applyBatch(ctx: AppContext, batch: Batch): ApplyStats {
     createdRows: 0,
     pendingRows: 0,
     unknown: 0,
+    refused: 0,
+    released: 0,
     tables: new Set(),
   };
   const detectedAt = ctx.now().toISOString();
@@ -107,90 +126,176 @@ export function applyBatch(ctx: AppContext, batch: Batch): ApplyStats {
         remote_value, remote_hlc, remote_user_id, remote_device_id, detected_at)
        VALUES ('overwrite', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const refusedBefore = stmt(
+      sqlite,
+      `SELECT id FROM sync_conflicts WHERE kind = 'refused' AND remote_hlc = ? AND remote_device_id = ?
+        AND table_name = ? AND row_id = ? AND "column" = ?`,
+    );
+    const refusal = stmt(
+      sqlite,
+      `INSERT INTO sync_conflicts (kind, table_name, row_id, "column", local_value,
+        remote_value, remote_hlc, remote_user_id, remote_device_id, detected_at)
+       VALUES ('refused', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const release = stmt(sqlite, 'DELETE FROM sync_conflicts WHERE id = ?');
     const rows = new Map<string, RowState>();
     let maxStamp = '';
+    /** Users whose role or team this batch wrote: refusals of theirs are judged again. */
+    const usersChanged = new Set<string>();
 
-    for (const r of records) {
-      if (r.hlc > maxStamp) maxStamp = r.hlc;
-      const value = JSON.stringify(r.value ?? null);
-      if (exists.get(r.hlc, header.device, r.table, r.row, r.column)) {
-        stats.duplicates += 1;
-        continue;
-      }
-      const prev = latest.get(r.table, r.row, r.column) as LogRow | undefined;
-      append.run(r.hlc, header.device, r.user, r.table, r.row, r.column, value);
-      if (!isSyncedTable(r.table)) {
-        stats.unknown += 1;
-        continue;
-      }
-      const info = tableInfo[r.table];
-      const property = columnKeys(info).get(r.column);
-      if (property === undefined || info.derivedColumns.has(property)) {
-        stats.unknown += 1;
-        continue;
-      }
-      const key = `${r.table}\u0000${r.row}`;
-      let state = rows.get(key);
-      if (!state) {
-        const found = stmt(sqlite, `SELECT 1 FROM "${r.table}" WHERE id = ?`).get(r.row);
-        state = { table: r.table, id: r.row, exists: found !== undefined, written: new Map() };
-        rows.set(key, state);
-      }
-      // An older change: the log keeps it (a missing row is still built from it), the row does not.
-      if (prev && prev.hlc >= r.hlc) continue;
-      if (
-        prev &&
-        prev.device_id === deviceId &&
-        prev.value !== value &&
-        !remoteKnew(sqlite, header.device, prev.seq, r.hlc)
-      ) {
-        conflict.run(
-          r.table,
-          r.row,
-          r.column,
-          prev.value,
-          prev.hlc,
-          prev.user_id,
-          value,
-          r.hlc,
-          r.user,
-          header.device,
-          detectedAt,
-        );
-        stats.conflicts += 1;
-      } else if (
-        state.exists &&
-        r.column === 'deleted_at' &&
-        r.value !== null &&
-        (prev === undefined || prev.value === 'null')
-      ) {
-        // A concurrent delete hides this device's edits of the row: never silently.
-        const mine = latestOwn.get(r.table, r.row, deviceId) as LogRow | undefined;
-        if (mine && !remoteKnew(sqlite, header.device, mine.seq, r.hlc)) {
+    /**
+     * Applies records of `device`. `held`: refusals judged again (their sync_conflicts ids by
+     * index); one still refused stays listed as it was, one now allowed leaves the list.
+     */
+    const applyRecords = (device: string, list: BatchRecord[], held?: number[]): number => {
+      const judge = new BatchJudge(ctx, list);
+      let released = 0;
+      for (const [index, r] of list.entries()) {
+        if (r.hlc > maxStamp) maxStamp = r.hlc;
+        const value = JSON.stringify(r.value ?? null);
+        if (exists.get(r.hlc, device, r.table, r.row, r.column)) {
+          stats.duplicates += 1;
+          continue;
+        }
+        const heldId = held?.[index];
+        if (heldId === undefined && refusedBefore.get(r.hlc, device, r.table, r.row, r.column)) {
+          stats.duplicates += 1; // refused when this batch was read before
+          continue;
+        }
+        const verdict = judge.verdict(index);
+        if (!verdict.ok) {
+          if (heldId !== undefined) continue;
+          refusal.run(
+            r.table,
+            r.row,
+            r.column,
+            JSON.stringify({ rule: verdict.rule, key: verdict.key }),
+            value,
+            r.hlc,
+            r.user,
+            device,
+            detectedAt,
+          );
+          stats.refused += 1;
+          continue;
+        }
+        if (heldId !== undefined) {
+          release.run(heldId);
+          released += 1;
+        }
+        if (r.table === 'users' && (r.column === 'role' || r.column === 'team_id'))
+          usersChanged.add(r.row);
+        const prev = latest.get(r.table, r.row, r.column) as LogRow | undefined;
+        append.run(r.hlc, device, r.user, r.table, r.row, r.column, value);
+        if (!isSyncedTable(r.table)) {
+          stats.unknown += 1;
+          continue;
+        }
+        const info = tableInfo[r.table];
+        const property = columnKeys(info).get(r.column);
+        if (property === undefined || info.derivedColumns.has(property)) {
+          stats.unknown += 1;
+          continue;
+        }
+        const key = `${r.table}\u0000${r.row}`;
+        let state = rows.get(key);
+        if (!state) {
+          const found = stmt(sqlite, `SELECT 1 FROM "${r.table}" WHERE id = ?`).get(r.row);
+          state = { table: r.table, id: r.row, exists: found !== undefined, written: new Map() };
+          rows.set(key, state);
+        }
+        // An older change: the log keeps it (a missing row is still built from it), the row does not.
+        if (prev && prev.hlc >= r.hlc) continue;
+        if (
+          prev &&
+          prev.device_id === deviceId &&
+          prev.value !== value &&
+          !remoteKnew(sqlite, device, prev.seq, r.hlc)
+        ) {
           conflict.run(
             r.table,
             r.row,
             r.column,
-            'null',
-            mine.hlc,
-            mine.user_id,
+            prev.value,
+            prev.hlc,
+            prev.user_id,
             value,
             r.hlc,
             r.user,
-            header.device,
+            device,
             detectedAt,
           );
           stats.conflicts += 1;
+        } else if (
+          state.exists &&
+          r.column === 'deleted_at' &&
+          r.value !== null &&
+          (prev === undefined || prev.value === 'null')
+        ) {
+          // A concurrent delete hides this device's edits of the row: never silently.
+          const mine = latestOwn.get(r.table, r.row, deviceId) as LogRow | undefined;
+          if (mine && !remoteKnew(sqlite, device, mine.seq, r.hlc)) {
+            conflict.run(
+              r.table,
+              r.row,
+              r.column,
+              'null',
+              mine.hlc,
+              mine.user_id,
+              value,
+              r.hlc,
+              r.user,
+              device,
+              detectedAt,
+            );
+            stats.conflicts += 1;
+          }
         }
+        if (state.exists) {
+          stmt(sqlite, `UPDATE "${r.table}" SET "${r.column}" = ? WHERE id = ?`).run(
+            toSql(r.value),
+            r.row,
+          );
+        }
+        state.written.set(r.column, r);
+        stats.written += 1;
       }
-      if (state.exists) {
-        stmt(sqlite, `UPDATE "${r.table}" SET "${r.column}" = ? WHERE id = ?`).run(
-          toSql(r.value),
-          r.row,
+      return released;
+    };
+
+    applyRecords(header.device, records);
+    // A role or team that arrived after a change of its user decides that change anew: held
+    // refusals of these users are judged again until nothing more is released (0024).
+    for (let round = 0; usersChanged.size > 0 && round < 10; round++) {
+      const users = [...usersChanged];
+      usersChanged.clear();
+      const heldRows = sqlite
+        .prepare(
+          `SELECT id, table_name, row_id, "column", remote_value, remote_hlc, remote_user_id, remote_device_id
+           FROM sync_conflicts WHERE kind = 'refused' AND remote_user_id IN (${users.map(() => '?').join(',')})
+           ORDER BY remote_device_id, remote_hlc`,
+        )
+        .all(...users) as HeldRow[];
+      const byDevice = new Map<string, HeldRow[]>();
+      for (const h of heldRows)
+        byDevice.set(h.remote_device_id, [...(byDevice.get(h.remote_device_id) ?? []), h]);
+      let released = 0;
+      for (const [device, list] of byDevice) {
+        released += applyRecords(
+          device,
+          list.map((h) => ({
+            hlc: h.remote_hlc,
+            user: h.remote_user_id,
+            table: h.table_name,
+            row: h.row_id,
+            column: h.column,
+            value: h.remote_value === null ? null : JSON.parse(h.remote_value),
+          })),
+          list.map((h) => h.id),
         );
       }
-      state.written.set(r.column, r);
-      stats.written += 1;
+      stats.released += released;
+      if (released === 0) break;
     }
 
     for (const state of rows.values()) {

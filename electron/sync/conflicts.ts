@@ -4,16 +4,21 @@ import { AppError, notFound } from '../core/errors';
 import { isSyncedTable, tableInfo } from '../core/tables';
 import type { Sqlite } from '../db/connection';
 
-/** One entry of "changes from the team": an overwritten local value, or a clash to merge. */
+/**
+ * One entry of "changes from the team": an overwritten local value, a clash to merge, or a
+ * remote change refused because its author may not make it (decision 0024).
+ */
 export type SyncConflict = {
   id: number;
-  kind: 'overwrite' | 'duplicate';
+  kind: 'overwrite' | 'duplicate' | 'refused';
   table: string;
   rowId: string;
   column: string | null;
   local: { value: unknown; hlc: string | null; userId: string | null } | null;
   remote: { value: unknown; hlc: string | null; userId: string | null; deviceId: string | null };
   otherRowId: string | null;
+  /** For `refused`: the rule the change breaks and its message key (core/permissions.ts). */
+  refusal: { rule: string; key: string } | null;
   detectedAt: string;
   resolvedAt: string | null;
   resolution: 'restored' | 'dismissed' | null;
@@ -21,7 +26,7 @@ export type SyncConflict = {
 
 type ConflictRow = {
   id: number;
-  kind: 'overwrite' | 'duplicate';
+  kind: 'overwrite' | 'duplicate' | 'refused';
   table_name: string;
   row_id: string;
   column: string | null;
@@ -58,6 +63,9 @@ function toConflict(row: ConflictRow): SyncConflict {
       deviceId: row.remote_device_id,
     },
     otherRowId: row.other_row_id,
+    // A refusal keeps its rule where an overwrite keeps the local value (no schema change).
+    refusal:
+      row.kind === 'refused' ? (parse(row.local_value) as { rule: string; key: string }) : null,
     detectedAt: row.detected_at,
     resolvedAt: row.resolved_at,
     resolution: row.resolution,
@@ -115,8 +123,31 @@ export function restoreMine(ctx: AppContext, conflictId: number): void {
 
 /** Marks a conflict as seen and accepted (or merged by hand): it leaves the open list. */
 export function dismissConflict(ctx: AppContext, conflictId: number): void {
-  getConflict(ctx.sqlite, conflictId);
-  resolve(ctx, conflictId, 'dismissed');
+  const row = getConflict(ctx.sqlite, conflictId);
+  if (row.kind !== 'refused') return resolve(ctx, conflictId, 'dismissed');
+  // A refused change is listed once per row and author: seeing it marks all its fields.
+  for (const id of refusedSiblings(ctx.sqlite, row)) resolve(ctx, id, 'dismissed');
+}
+
+/** The open refusals of the same row, author, device and rule as `row` (itself included). */
+function refusedSiblings(sqlite: Sqlite, row: ConflictRow): number[] {
+  return (
+    sqlite
+      .prepare(
+        `SELECT id FROM sync_conflicts WHERE kind = 'refused' AND resolved_at IS NULL
+         AND table_name = ? AND row_id = ? AND remote_user_id IS ? AND remote_device_id IS ?
+         AND local_value = ?`,
+      )
+      .all(
+        row.table_name,
+        row.row_id,
+        row.remote_user_id,
+        row.remote_device_id,
+        row.local_value,
+      ) as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
 }
 
 function resolve(ctx: AppContext, id: number, resolution: 'restored' | 'dismissed'): void {

@@ -196,14 +196,10 @@ function adoptSnapshot(file: string, descriptor: TeamDescriptor): void {
       sqlite
         .prepare("DELETE FROM local_state WHERE key NOT IN ('base_snapshot', 'language', 'theme')")
         .run();
-      for (const table of [
-        'sync_batches',
-        'sync_seen',
-        'sync_applied',
-        'sync_conflicts',
-        'devices',
-      ])
+      for (const table of ['sync_batches', 'sync_seen', 'sync_applied', 'devices'])
         sqlite.prepare(`DELETE FROM "${table}"`).run();
+      // Refused records stay: they are the team's, held to be judged again (decision 0024).
+      sqlite.prepare("DELETE FROM sync_conflicts WHERE kind <> 'refused'").run();
       sqlite
         .prepare('UPDATE sync_cursors SET waiting_seq = NULL, waiting_since = NULL, problem = NULL')
         .run();

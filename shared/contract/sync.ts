@@ -72,8 +72,12 @@ export type SyncStatus = z.infer<typeof syncStatus>;
 /** One entry of "changes from the team", with names resolved for display. */
 export const syncConflict = z.object({
   id: z.number(),
-  /** `overwrite`: a remote change replaced a value made here concurrently; `duplicate`: two rows clash on a rule (same customer name). */
-  kind: z.enum(['overwrite', 'duplicate']),
+  /**
+   * `overwrite`: a remote change replaced a value made here concurrently; `duplicate`: two rows
+   * clash on a rule (same customer name); `refused`: a teammate's change was not applied because
+   * its author may not make it (only a manager sets targets…).
+   */
+  kind: z.enum(['overwrite', 'duplicate', 'refused']),
   table: z.string(),
   rowId: z.string(),
   /** What the row is called (the customer's name, the deal's title…), null if gone. */
@@ -92,6 +96,8 @@ export const syncConflict = z.object({
   /** For a duplicate: the other row and its label. */
   otherRowId: z.string().nullable(),
   otherRowLabel: z.string().nullable(),
+  /** For a refused change: the message key of the rule it breaks, and every field it carried. */
+  refusal: z.object({ rule: z.string(), key: z.string(), columns: z.array(z.string()) }).optional(),
   detectedAt: z.string(),
   resolvedAt: z.string().nullable(),
   resolution: z.enum(['restored', 'dismissed']).nullable(),

@@ -164,6 +164,33 @@ function rowLabel(sqlite: Sqlite, table: string, id: string | null): string | nu
   }
 }
 
+/**
+ * A refused change arrives as one record per field: listed once per row, author, device, rule
+ * and state, with the fields it carried (the newest entry's id stands for all of them).
+ */
+function groupRefusals(list: SyncConflict[]): (SyncConflict & { columns?: string[] })[] {
+  const out: (SyncConflict & { columns?: string[] })[] = [];
+  const groups = new Map<string, SyncConflict & { columns: string[] }>();
+  for (const c of list) {
+    if (c.kind !== 'refused' || !c.refusal) {
+      out.push(c);
+      continue;
+    }
+    const key = [c.table, c.rowId, c.remote.userId, c.remote.deviceId, c.refusal.rule, c.resolvedAt]
+      .map(String)
+      .join('\u0000');
+    const group = groups.get(key);
+    if (group) {
+      if (c.column && !group.columns.includes(c.column)) group.columns.push(c.column);
+      continue;
+    }
+    const first = { ...c, columns: c.column ? [c.column] : [] };
+    groups.set(key, first);
+    out.push(first);
+  }
+  return out;
+}
+
 function conflictViews(ctx: AppContext, all: boolean): SyncConflictView[] {
   const { sqlite } = ctx;
   const users = new Map<string, string | null>();
@@ -191,7 +218,7 @@ function conflictViews(ctx: AppContext, all: boolean): SyncConflictView[] {
     return local?.name ?? null;
   };
   const at = (hlc: string | null) => (hlc ? stampInstant(hlc) : null);
-  const list: SyncConflict[] = listConflicts(sqlite, { all });
+  const list = groupRefusals(listConflicts(sqlite, { all }));
   list.sort((a, b) => Number(a.resolvedAt !== null) - Number(b.resolvedAt !== null) || b.id - a.id);
   // A password hash is not for the screen (nor the CLI's JSON): the change shows, not the value.
   const shown = (c: SyncConflict, value: unknown) =>
@@ -214,6 +241,7 @@ function conflictViews(ctx: AppContext, all: boolean): SyncConflictView[] {
     },
     otherRowId: c.otherRowId,
     otherRowLabel: rowLabel(sqlite, c.table, c.otherRowId),
+    ...(c.refusal ? { refusal: { ...c.refusal, columns: c.columns ?? [] } } : {}),
     detectedAt: c.detectedAt,
     resolvedAt: c.resolvedAt,
     resolution: c.resolution,

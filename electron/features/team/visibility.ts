@@ -46,11 +46,17 @@ const everything = (userId: string | null, role: UserRole | null): Visibility =>
  * sub-team below them (by `parent_id`), and the people in those teams, themselves included;
  * rep → themselves. A manager of a top-level team (no parent) sees all. Nobody chosen: nothing, unless the file has no people at all yet.
  */
-export function visibilityOf(db: Db, userId: string | null): Visibility {
+export function visibilityOf(
+  db: Db,
+  userId: string | null,
+  as?: { role: UserRole; teamId: string | null },
+): Visibility {
   const people = db.all<UserRow>(
     sql`SELECT id, role, team_id AS teamId FROM users WHERE deleted_at IS NULL`,
   );
-  const me = userId ? people.find((p) => p.id === userId) : undefined;
+  // `as`: the user's role and team at another time (sync judges a change as its author was).
+  const me =
+    userId && as ? { id: userId, ...as } : userId ? people.find((p) => p.id === userId) : undefined;
   if (!me) {
     if (people.length === 0) return everything(null, null);
     return { userId, role: null, company: false, owners: new Set(), teams: new Set(), home: null };

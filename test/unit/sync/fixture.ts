@@ -69,12 +69,16 @@ export function founder(world: World, label = 'A', options: { offsetMs?: number 
   return Object.assign(ctx, { label, transport: new FolderTransport(world.folder) });
 }
 
-/** Another device joining from the folder; it gets its own user. */
+/**
+ * Another device joining from the folder; it gets its own user, a manager of the top team by
+ * default (who may change anything: these suites test the sync itself, and sync refuses what a
+ * rep may not do, decision 0024), or a rep (`role`) for the authorization suite.
+ */
 export function joiner(
   world: World,
   label: string,
   seed: number,
-  options: { offsetMs?: number } = {},
+  options: { offsetMs?: number; role?: 'rep' | 'manager' } = {},
 ): Device {
   const dir = path.join(world.root, label);
   mkdirSync(dir, { recursive: true });
@@ -83,7 +87,10 @@ export function joiner(
   });
   const team = ctx.sqlite.prepare('SELECT id FROM teams LIMIT 1').get() as { id: string };
   const userId = ctx.newId();
-  ctx.setCurrentUserId(userId);
+  const role = options.role ?? 'manager';
+  // A rep may add themselves; a manager is added as nobody (the CLI's way), since only a
+  // manager may make one and no device of the team acts here.
+  ctx.setCurrentUserId(role === 'rep' ? userId : null);
   ctx.commit([
     {
       op: 'insert',
@@ -91,7 +98,7 @@ export function joiner(
       id: userId,
       values: {
         name: `user-${label}`,
-        role: 'rep',
+        role,
         teamId: team.id,
         active: true,
         phone: null,
@@ -99,6 +106,7 @@ export function joiner(
       },
     },
   ]);
+  ctx.setCurrentUserId(userId);
   return Object.assign(ctx, { label, transport: new FolderTransport(world.folder) });
 }
 

@@ -235,7 +235,8 @@ describe('sync handlers', () => {
     const { a, people } = await founder();
     const rep = people.reps[0];
     if (!rep) throw new Error('no rep');
-    const id = newCustomer(a, '上海启明', { phone: '0', address: 'old' });
+    // The rep's own customer: a rep may change only their own (decision 0024).
+    const id = newCustomer(a, '上海启明', { phone: '0', address: 'old', ownerId: rep.id });
     await call(a, 'sync.now', {});
     const b = await joined(3, rep.id);
 
