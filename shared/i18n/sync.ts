@@ -148,6 +148,7 @@ export const sync = messages({
         resolved: {
           restored: 'You restored yours',
           dismissed: 'You kept the team’s',
+          seen: 'Seen',
         },
         detected: 'Noticed {{at}}',
         open: 'Open',
@@ -157,6 +158,11 @@ export const sync = messages({
         none: 'None',
         openFirst: 'Open the first',
         openSecond: 'Open the second',
+        refused:
+          'Not applied: {{who}} changed the {{fields}} of {{row}} at {{at}}, which they may not. {{reason}}',
+        refusedNew:
+          'Not applied: {{who}} added a {{kind}} at {{at}}, which they may not. {{reason}}',
+        notApplied: 'Not applied',
       },
       things: {
         customers: 'customers',
@@ -393,6 +399,7 @@ export const sync = messages({
         resolved: {
           restored: '已恢复你的值',
           dismissed: '已保留团队的值',
+          seen: '已查看',
         },
         detected: '发现于 {{at}}',
         open: '打开',
@@ -402,6 +409,9 @@ export const sync = messages({
         none: '无',
         openFirst: '打开第一个',
         openSecond: '打开第二个',
+        refused: '未应用：{{who}}在 {{at}} 修改了{{row}}的{{fields}}，但无权修改。{{reason}}',
+        refusedNew: '未应用：{{who}}在 {{at}} 新建了{{kind}}，但无权新建。{{reason}}',
+        notApplied: '未应用',
       },
       things: {
         customers: '客户',

@@ -13,6 +13,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowBackUp,
+  IconBan,
   IconCheck,
   IconCopy,
   IconGitMerge,
@@ -32,7 +33,10 @@ import { PageLoader } from '../../components/PageLoader';
 import { describeConflict, formatWhen, rowLink, type Names } from './describe';
 import { refreshSync, syncTables } from './useSync';
 
-/** "Changes from the team": values of yours that a teammate's concurrent change replaced, and clashes to merge. */
+/**
+ * "Changes from the team": values of yours that a teammate's concurrent change replaced, clashes
+ * to merge, and teammates' changes not applied because their author may not make them.
+ */
 export function ChangesPage() {
   const { t } = useTranslation();
   const [all, setAll] = useState(false);
@@ -106,6 +110,7 @@ function ConflictCard({ conflict, names }: { conflict: SyncConflictView; names: 
   const link = rowLink(conflict.table, conflict.rowId);
   const otherLink = conflict.otherRowId ? rowLink(conflict.table, conflict.otherRowId) : null;
   const duplicate = conflict.kind === 'duplicate';
+  const refused = conflict.kind === 'refused';
 
   return (
     <Card
@@ -122,11 +127,22 @@ function ConflictCard({ conflict, names }: { conflict: SyncConflictView; names: 
           size={36}
           radius="xl"
           variant="light"
-          color={resolved ? 'gray' : duplicate ? 'grape' : 'orange'}
+          color={resolved ? 'gray' : refused ? 'red' : duplicate ? 'grape' : 'orange'}
         >
-          {duplicate ? <IconCopy size={18} /> : <IconGitMerge size={18} />}
+          {refused ? (
+            <IconBan size={18} />
+          ) : duplicate ? (
+            <IconCopy size={18} />
+          ) : (
+            <IconGitMerge size={18} />
+          )}
         </ThemeIcon>
         <Stack gap={8} style={{ flex: 1, minWidth: 0 }}>
+          {refused && (
+            <Badge variant="light" color="red" w="fit-content">
+              {t('sync.changes.notApplied')}
+            </Badge>
+          )}
           <Text size="sm" style={{ lineHeight: 1.55 }}>
             {sentence}
           </Text>
@@ -148,9 +164,9 @@ function ConflictCard({ conflict, names }: { conflict: SyncConflictView; names: 
         </Stack>
         {resolved ? (
           <Badge variant="light" color="gray" leftSection={<IconCheck size={12} />}>
-            {t(`sync.changes.resolved.${conflict.resolution ?? 'dismissed'}`)}
+            {t(`sync.changes.resolved.${refused ? 'seen' : (conflict.resolution ?? 'dismissed')}`)}
           </Badge>
-        ) : duplicate ? (
+        ) : duplicate || refused ? (
           <Button
             size="xs"
             variant="default"

@@ -127,6 +127,7 @@ export function describeConflict(
       ? t('sync.changes.someoneOn', { device: remote.deviceName })
       : t('sync.changes.someone'));
   const at = formatWhen(remote.at, language);
+  if (conflict.kind === 'refused') return describeRefusal(t, conflict, who, at);
   const format = (value: unknown) => formatValue(t, language, table, column, value, names);
   if (column === 'deleted_at') {
     return remote.value === null
@@ -147,6 +148,31 @@ export function describeConflict(
       mineAt: formatWhen(local.at, language),
     });
   return t('sync.changes.overwriteNoMine', { who, field, row, theirs, at, mine });
+}
+
+/** Book-keeping columns every write carries: not worth naming in a sentence. */
+const bookkeeping = new Set(['created_at', 'updated_at', 'updated_by', 'deleted_at']);
+
+/** "Not applied: 李四 changed the role of person “李四” at 10:02, which they may not. Only a manager…" */
+function describeRefusal(
+  t: TFunction,
+  conflict: SyncConflictView,
+  who: string,
+  at: string,
+): string {
+  const columns = conflict.refusal?.columns ?? (conflict.column ? [conflict.column] : []);
+  const reason = conflict.refusal ? t(conflict.refusal.key) : '';
+  if (conflict.rowLabel === null && columns.includes('created_at'))
+    return t('sync.changes.refusedNew', {
+      who,
+      at,
+      reason,
+      kind: t(`sync.tables.${conflict.table}`, { defaultValue: conflict.table }),
+    });
+  const named = columns.filter((c) => !bookkeeping.has(c));
+  const fields = (named.length > 0 ? named : columns).map((c) => fieldLabel(t, c)).join(', ');
+  const row = rowName(t, conflict.table, conflict.rowLabel);
+  return t('sync.changes.refused', { who, fields, row, at, reason });
 }
 
 /** Where a row of a table is shown, if it has a page of its own. */
