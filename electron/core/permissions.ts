@@ -107,6 +107,28 @@ const managerTables: Partial<Record<string, RuleName>> = {
 };
 
 const closed = new Set(['won', 'lost']);
+const ownedTables = new Set(['customers', 'deals', 'visits']);
+
+/** Whether any rule looks at changes of `table` (the others are anyone's: sync skips them). */
+export function hasRules(table: string): boolean {
+  return (
+    managerTables[table] !== undefined ||
+    table === 'users' ||
+    table === 'stage_history' ||
+    ownedTables.has(table)
+  );
+}
+
+/**
+ * Whether judging `author`'s change of `table` needs the row as it was (`before`, `owners`):
+ * sync skips those look-ups for everyone else (a manager's 100,000 changes apply at full speed).
+ */
+export function needsBefore(table: string, author: Author): boolean {
+  if (table === 'users') return isRep(author);
+  if (table === 'stage_history') return !isManager(author);
+  if (ownedTables.has(table)) return author.owners !== null;
+  return false;
+}
 
 /** Judges one row's change by `author`: allowed, or the rule it breaks. */
 export function judgeChange(change: ProposedChange, author: Author): Verdict {
@@ -132,7 +154,7 @@ export function judgeChange(change: ProposedChange, author: Author): Verdict {
   }
 
   if (
-    (table === 'customers' || table === 'deals' || table === 'visits') &&
+    ownedTables.has(table) &&
     before !== null &&
     change.owners &&
     !inScope(author, change.owners, table === 'customers')

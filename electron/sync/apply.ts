@@ -138,6 +138,10 @@ export function applyBatch(ctx: AppContext, batch: Batch): ApplyStats {
        VALUES ('refused', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const release = stmt(sqlite, 'DELETE FROM sync_conflicts WHERE id = ?');
+    // Most files hold no refusal: then no record needs looking up among them.
+    let anyRefused =
+      stmt(sqlite, "SELECT 1 FROM sync_conflicts WHERE kind = 'refused' LIMIT 1").get() !==
+      undefined;
     const rows = new Map<string, RowState>();
     let maxStamp = '';
     /** Users whose role or team this batch wrote: refusals of theirs are judged again. */
@@ -158,13 +162,18 @@ export function applyBatch(ctx: AppContext, batch: Batch): ApplyStats {
           continue;
         }
         const heldId = held?.[index];
-        if (heldId === undefined && refusedBefore.get(r.hlc, device, r.table, r.row, r.column)) {
+        if (
+          heldId === undefined &&
+          anyRefused &&
+          refusedBefore.get(r.hlc, device, r.table, r.row, r.column)
+        ) {
           stats.duplicates += 1; // refused when this batch was read before
           continue;
         }
         const verdict = judge.verdict(index);
         if (!verdict.ok) {
           if (heldId !== undefined) continue;
+          anyRefused = true;
           refusal.run(
             r.table,
             r.row,
@@ -183,8 +192,10 @@ export function applyBatch(ctx: AppContext, batch: Batch): ApplyStats {
           release.run(heldId);
           released += 1;
         }
-        if (r.table === 'users' && (r.column === 'role' || r.column === 'team_id'))
+        if (r.table === 'users' && (r.column === 'role' || r.column === 'team_id')) {
           usersChanged.add(r.row);
+          judge.forget(r.row);
+        }
         const prev = latest.get(r.table, r.row, r.column) as LogRow | undefined;
         append.run(r.hlc, device, r.user, r.table, r.row, r.column, value);
         if (!isSyncedTable(r.table)) {

@@ -1,6 +1,13 @@
 import type { UserRole } from '../../shared/domain/people';
 import type { AppContext } from '../core/context';
-import { judgeChange, type Author, type ProposedChange, type Verdict } from '../core/permissions';
+import {
+  hasRules,
+  judgeChange,
+  needsBefore,
+  type Author,
+  type ProposedChange,
+  type Verdict,
+} from '../core/permissions';
 import { isSyncedTable } from '../core/tables';
 import type { Sqlite } from '../db/connection';
 import { visibilityOf } from '../features/team/visibility';
@@ -25,7 +32,7 @@ type Group = {
 };
 
 const ok: Verdict = { ok: true };
-/** Columns a deal move writes on the deal (deals.moves.ts planMove). */
+/** Tables a deal move writes after its history row: receivables added or dropped (planMove). */
 const moveTables = new Set(['receivables', 'collections']);
 const ownedTables = new Set(['customers', 'deals', 'visits']);
 const userRoles = new Set<string>(['rep', 'manager', 'admin']);
@@ -64,20 +71,34 @@ function existedAt(sqlite: Sqlite, table: string, row: string, hlc: string): boo
  * their row. A user this device has never heard of is judged as a rep over only their own rows
  * (the least they can be); the refusal is judged again when their row arrives (apply.ts).
  */
-export function authorAt(ctx: AppContext, userId: string | null, hlc: string): Author {
+export function authorAt(
+  ctx: AppContext,
+  userId: string | null,
+  hlc: string,
+  cache?: Map<string, Author>,
+): Author {
   if (userId === null) return { id: null, role: null, owners: null };
   const role = valueAt(ctx.sqlite, 'users', userId, 'role', hlc);
   if (!role.found || typeof role.value !== 'string' || !userRoles.has(role.value))
     return { id: userId, role: 'rep', owners: new Set([userId]) };
   const team = valueAt(ctx.sqlite, 'users', userId, 'team_id', hlc);
   const teamId = team.found && typeof team.value === 'string' ? team.value : null;
+  // The scope reads every team and person: once per author, role and team in a batch.
+  const key = `${userId}\u0000${role.value}\u0000${teamId ?? ''}`;
+  const known = cache?.get(key);
+  if (known) return known;
   const v = visibilityOf(ctx.db, userId, { role: role.value as UserRole, teamId });
-  return { id: userId, role: v.role, owners: v.owners };
+  const author: Author = { id: userId, role: v.role, owners: v.owners };
+  cache?.set(key, author);
+  return author;
 }
 
 /** Judges the records of one batch (or of held refusals judged again), row group by row group. */
 export class BatchJudge {
   private readonly judges: Group[][];
+  private readonly authors = new Map<string, Author>();
+  /** Each author as they are now, valid for stamps after their newest role or team record. */
+  private readonly current = new Map<string, { author: Author; since: string }>();
 
   constructor(
     private readonly ctx: AppContext,
@@ -86,6 +107,7 @@ export class BatchJudge {
     const groups = new Map<string, Group>();
     this.judges = records.map((r) => {
       const key = `${r.table}\u0000${r.row}\u0000${r.user ?? ''}`;
+      if (!hasRules(r.table)) return []; // anyone's: nothing to judge
       let group = groups.get(key);
       if (!group) {
         group = { table: r.table, row: r.row, user: r.user, hlc: r.hlc, after: {} };
@@ -136,16 +158,35 @@ export class BatchJudge {
     return ok;
   }
 
+  /** A role or team of `userId` was just applied: their author record is read again. */
+  forget(userId: string): void {
+    this.current.delete(userId);
+  }
+
+  private authorOf(group: Group): Author {
+    if (group.user === null) return authorAt(this.ctx, null, group.hlc);
+    const cached = this.current.get(group.user);
+    if (cached && group.hlc > cached.since) return cached.author;
+    const author = authorAt(this.ctx, group.user, group.hlc, this.authors);
+    const newest = stmt(
+      this.ctx.sqlite,
+      `SELECT max(hlc) AS hlc FROM change_log WHERE table_name = 'users' AND row_id = ? AND "column" IN ('role', 'team_id')`,
+    ).get(group.user) as { hlc: string | null };
+    const since = newest.hlc ?? '';
+    if (group.hlc > since) this.current.set(group.user, { author, since });
+    return author;
+  }
+
   private judge(group: Group): Verdict {
     const { sqlite } = this.ctx;
-    const author = authorAt(this.ctx, group.user, group.hlc);
+    const author = this.authorOf(group);
     const change: ProposedChange = {
       table: group.table,
       rowId: group.row,
       before: null,
       after: group.after,
     };
-    if (existedAt(sqlite, group.table, group.row, group.hlc)) {
+    if (needsBefore(group.table, author) && existedAt(sqlite, group.table, group.row, group.hlc)) {
       const before: Record<string, unknown> = {};
       const at = (column: string) => {
         const found = valueAt(sqlite, group.table, group.row, column, group.hlc);
