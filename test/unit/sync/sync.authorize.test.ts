@@ -130,6 +130,24 @@ function forbiddenChanges(
   return { target };
 }
 
+/** Applies `from`'s batches to `to` directly, ahead of every other device's (another read order). */
+function applyAhead(to: Device, from: Device): void {
+  const last = (
+    from.sqlite.prepare('SELECT max(seq) AS n FROM sync_batches').get() as { n: number }
+  ).n;
+  for (let s = 1; s <= last; s++) {
+    if (
+      to.sqlite
+        .prepare('SELECT 1 FROM sync_applied WHERE device_id = ? AND seq = ?')
+        .get(from.deviceId, s)
+    )
+      continue;
+    const read = to.transport.readBatch(from.deviceId, s);
+    if (typeof read === 'string') throw new Error(read);
+    applyBatch(to, read);
+  }
+}
+
 const refusals = (d: Device) => listConflicts(d.sqlite).filter((c) => c.kind === 'refused');
 const count = (d: Device, sql: string, ...args: unknown[]) =>
   (d.sqlite.prepare(sql).get(...args) as { n: number }).n;
@@ -268,18 +286,7 @@ describe('authorization on apply', () => {
     ]);
     push(b, b.transport);
     // …but C reads B's batch before A's: B is still a rep as far as C knows.
-    const seq = (b.sqlite.prepare('SELECT max(seq) AS n FROM sync_batches').get() as { n: number })
-      .n;
-    for (let s = 1; s <= seq; s++) {
-      const read = c.transport.readBatch(b.deviceId, s);
-      if (typeof read === 'string') throw new Error(read);
-      if (
-        !c.sqlite
-          .prepare('SELECT 1 FROM sync_applied WHERE device_id = ? AND seq = ?')
-          .get(b.deviceId, s)
-      )
-        applyBatch(c, read);
-    }
+    applyAhead(c, b);
     expect(field(c, 'targets', target, 'value')).toBeUndefined();
     expect(refusals(c).some((r) => r.table === 'targets')).toBe(true);
     // A's batch arrives: the promotion is older than the target, so the target is applied.
@@ -288,6 +295,45 @@ describe('authorization on apply', () => {
     expect(refusals(c)).toEqual([]);
     expect(dump(c)).toEqual(dump(a));
     expect(logSet(c)).toEqual(logSet(a));
+  });
+
+  it('holds a change whose author is not known yet, and applies it once their row arrives', () => {
+    const [a, b, c] = setup();
+    // A adds a manager; C acts as them (their row reached C, not yet B).
+    const newcomer = a.newId();
+    world.t += 1000;
+    a.commit([
+      {
+        op: 'insert',
+        table: 'users',
+        id: newcomer,
+        values: {
+          name: '新经理',
+          role: 'manager',
+          teamId: field(a, 'users', me(a), 'team_id') as string,
+          active: true,
+          phone: null,
+          email: null,
+        },
+      },
+    ]);
+    syncOnce(a, a.transport);
+    syncOnce(c, c.transport);
+    c.setCurrentUserId(newcomer);
+    world.t += 1000;
+    c.commit([
+      { op: 'insert', table: 'settings', id: 'stalled_days', values: { value: '{"M2":30}' } },
+    ]);
+    push(c, c.transport);
+    applyAhead(b, c);
+    expect(field(b, 'users', newcomer, 'role')).toBeUndefined();
+    expect(field(b, 'settings', 'stalled_days', 'value')).toBeUndefined();
+    expect(refusals(b).map((r) => r.remote.userId)).toContain(newcomer);
+    syncAll([a, b, c]);
+    for (const d of [a, b, c])
+      expect(field(d, 'settings', 'stalled_days', 'value')).toBe('{"M2":30}');
+    expect(refusals(b)).toEqual([]);
+    expect(dump(b)).toEqual(dump(a));
   });
 
   it('a demotion counts from its stamp: a change made after it is refused, one made before stays', () => {
