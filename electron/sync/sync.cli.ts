@@ -245,7 +245,9 @@ async function runTeam(values: Values, positionals: string[], out: Out): Promise
           out.log(
             c.kind === 'overwrite'
               ? `#${c.id} ${c.table}.${c.column ?? ''} ${c.rowId}: yours ${JSON.stringify(c.local?.value)} replaced by ${JSON.stringify(c.remote.value)} (user ${c.remote.userId ?? '?'})${c.resolution ? ` [${c.resolution}]` : ''}`
-              : `#${c.id} ${c.table} ${c.rowId} clashes with ${c.otherRowId ?? ''}${c.resolution ? ` [${c.resolution}]` : ''}`,
+              : c.kind === 'refused'
+                ? `#${c.id} ${c.table}.${c.column ?? ''} ${c.rowId}: not applied, ${JSON.stringify(c.remote.value)} by user ${c.remote.userId ?? '?'} on ${c.remote.deviceId ?? '?'} (${c.refusal?.rule ?? '?'})${c.resolution ? ` [${c.resolution}]` : ''}`
+                : `#${c.id} ${c.table} ${c.rowId} clashes with ${c.otherRowId ?? ''}${c.resolution ? ` [${c.resolution}]` : ''}`,
           );
       return 0;
     } finally {

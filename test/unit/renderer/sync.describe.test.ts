@@ -94,6 +94,40 @@ describe('changes from the team, in words', () => {
     );
   });
 
+  it('says a refused change was not applied, by whom and why, in both languages', () => {
+    const refused = overwrite({
+      kind: 'refused',
+      table: 'users',
+      rowId: 'u-1',
+      rowLabel: '王芳',
+      column: 'role',
+      local: null,
+      refusal: { rule: 'teamNeedsManager', key: 'errors.teamNeedsManager', columns: ['role'] },
+    });
+    expect(describeConflict(translators.en, 'en', refused, names)).toMatch(
+      /^Not applied: 王芳 changed the role of person “王芳” at .+, which they may not\. Only a manager can change roles, teams and the team structure\.$/,
+    );
+    expect(describeConflict(translators['zh-CN'], 'zh-CN', refused, names)).toMatch(
+      /^未应用：王芳在 .+ 修改了成员“王芳”的角色，但无权修改。只有销售经理可以修改角色、所属团队和团队结构。$/,
+    );
+    const newTarget = overwrite({
+      kind: 'refused',
+      table: 'targets',
+      rowId: 't-1',
+      rowLabel: null,
+      column: 'value',
+      local: null,
+      refusal: {
+        rule: 'targetsNeedManager',
+        key: 'targets.errors.needManager',
+        columns: ['value', 'created_at', 'metric'],
+      },
+    });
+    expect(describeConflict(translators.en, 'en', newTarget, names)).toMatch(
+      /^Not applied: 王芳 added a target at .+, which they may not\. Only a manager can change targets and the working-day calendar\.$/,
+    );
+  });
+
   it('formats values through the app’s labels, falling back to the raw value', () => {
     const t = translators.en;
     expect(formatValue(t, 'en', 'customers', 'status', 'lost', names)).toBe('Lost');
