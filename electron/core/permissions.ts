@@ -41,6 +41,7 @@ export type RuleName =
   | 'teamNeedsManager'
   | 'forceNeedsManager'
   | 'reopenNeedsManager'
+  | 'passwordNotYours'
   | 'outOfScope';
 
 const allowed: Verdict = { ok: true };
@@ -66,6 +67,10 @@ const rules: Record<RuleName, { key: string; message: string }> = {
   reopenNeedsManager: {
     key: 'dealErrors.reopenNeedsManager',
     message: 'only a manager can reopen a closed deal',
+  },
+  passwordNotYours: {
+    key: 'signIn.errors.passwordNotYours',
+    message: "only the person or their manager can set a person's password",
   },
   outOfScope: {
     key: 'errors.outOfScope',
@@ -106,6 +111,7 @@ const managerTables: Partial<Record<string, RuleName>> = {
   teams: 'teamNeedsManager',
 };
 
+const passwordColumns = ['password_hash', 'password_temporary'];
 const closed = new Set(['won', 'lost']);
 const ownedTables = new Set(['customers', 'deals', 'visits']);
 
@@ -142,7 +148,12 @@ export function judgeChange(change: ProposedChange, author: Author): Verdict {
     // person between teams or change a role.
     if (before === null) return after.role === 'rep' ? allowed : refuse('teamNeedsManager');
     const moved = ['role', 'team_id'].some((c) => c in after && after[c] !== before[c]);
-    return moved ? refuse('teamNeedsManager') : allowed;
+    if (moved) return refuse('teamNeedsManager');
+    // A password is its person's (app.changePassword) or their manager's to reset (decision 0022).
+    if (change.rowId !== author.id && passwordColumns.some((c) => c in after))
+      return refuse('passwordNotYours');
+    // Another person's name, phone, e-mail or active flag: a manager's call.
+    return change.rowId === author.id ? allowed : refuse('teamNeedsManager');
   }
 
   if (table === 'stage_history' && before === null) {

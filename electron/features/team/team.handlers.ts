@@ -99,8 +99,9 @@ export const teamHandlers: HandlersOf<typeof teamContract> = {
       const before = requireUser(ctx, input.id);
       assertPermitted(ctx, {
         table: 'users',
+        rowId: before.id,
         before: { role: before.role, team_id: before.teamId },
-        after: { role: input.role, team_id: input.teamId },
+        after: { role: input.role, team_id: input.teamId, name: input.name },
       });
       // A team change is recorded as memberships in the same commit (reports credit the team
       // at the time of each event); today is the host's day.
@@ -152,6 +153,12 @@ export const teamHandlers: HandlersOf<typeof teamContract> = {
     if (!input.active && user.id === ctx.currentUserId()) {
       throw new AppError('conflict', 'you cannot deactivate yourself', 'errors.deactivateSelf');
     }
+    assertPermitted(ctx, {
+      table: 'users',
+      rowId: user.id,
+      before: { active: user.active },
+      after: { active: input.active },
+    });
     ctx.commit([{ op: 'update', table: 'users', id: user.id, values: { active: input.active } }]);
     return { ok: true as const };
   },

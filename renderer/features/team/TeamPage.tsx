@@ -62,6 +62,8 @@ export function TeamPage() {
   const [handover, setHandover] = useState<{ fromUserId?: string } | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   // The handler checks it again: a manager resets the people they see; only an admin an admin.
+  // A rep sees the team and edits their own details; the rest is a manager's (core/permissions.ts).
+  const manages = me.role !== 'rep';
   const mayReset = (user: User) =>
     me.role !== 'rep' && user.id !== me.id && (user.role !== 'admin' || me.role === 'admin');
   const message = useErrorMessage();
@@ -128,25 +130,27 @@ export function TeamPage() {
     <Stack gap="lg">
       <Group justify="space-between">
         <Title order={2}>{t('team.title')}</Title>
-        <Group gap="sm">
-          <Button
-            variant="default"
-            leftSection={<IconArrowsExchange size={16} />}
-            onClick={() => setHandover({})}
-          >
-            {t('handover.open')}
-          </Button>
-          <Button
-            variant="default"
-            leftSection={<IconPlus size={16} />}
-            onClick={() => setTeamForm('new')}
-          >
-            {t('team.newTeam')}
-          </Button>
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setUserForm('new')}>
-            {t('team.newUser')}
-          </Button>
-        </Group>
+        {manages && (
+          <Group gap="sm">
+            <Button
+              variant="default"
+              leftSection={<IconArrowsExchange size={16} />}
+              onClick={() => setHandover({})}
+            >
+              {t('handover.open')}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setTeamForm('new')}
+            >
+              {t('team.newTeam')}
+            </Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setUserForm('new')}>
+              {t('team.newUser')}
+            </Button>
+          </Group>
+        )}
       </Group>
 
       <section aria-label={t('team.teams')}>
@@ -180,17 +184,19 @@ export function TeamPage() {
                     </Text>
                   )}
                 </Stack>
-                <ActionIcon
-                  variant="subtle"
-                  color="gray"
-                  aria-label={`${t('team.editTeam')} ${team.name}`}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    setTeamForm(team);
-                  }}
-                >
-                  <IconPencil size={16} />
-                </ActionIcon>
+                {manages && (
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    aria-label={`${t('team.editTeam')} ${team.name}`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setTeamForm(team);
+                    }}
+                  >
+                    <IconPencil size={16} />
+                  </ActionIcon>
+                )}
               </Group>
               <Group gap={6} mt="sm">
                 <IconUsers size={14} color="var(--mantine-color-dimmed)" />
@@ -243,7 +249,11 @@ export function TeamPage() {
             icon={<IconUsers />}
             title={t('team.users')}
             text={t('team.emptyUsers')}
-            action={<Button onClick={() => setUserForm('new')}>{t('team.newUser')}</Button>}
+            action={
+              manages ? (
+                <Button onClick={() => setUserForm('new')}>{t('team.newUser')}</Button>
+              ) : undefined
+            }
           />
         ) : (
           <Table.ScrollContainer minWidth={720}>
@@ -300,16 +310,18 @@ export function TeamPage() {
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap" justify="flex-end">
-                        <Tooltip label={t('team.editUser')}>
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            aria-label={`${t('team.editUser')} ${user.name}`}
-                            onClick={() => setUserForm(user)}
-                          >
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
+                        {(manages || user.id === me.id) && (
+                          <Tooltip label={t('team.editUser')}>
+                            <ActionIcon
+                              variant="subtle"
+                              color="gray"
+                              aria-label={`${t('team.editUser')} ${user.name}`}
+                              onClick={() => setUserForm(user)}
+                            >
+                              <IconPencil size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        )}
                         {user.active && mayReset(user) && (
                           <Tooltip label={t('signIn.resetPassword')}>
                             <ActionIcon
@@ -322,7 +334,7 @@ export function TeamPage() {
                             </ActionIcon>
                           </Tooltip>
                         )}
-                        {user.id !== me.id && user.active && user.role !== 'admin' && (
+                        {manages && user.id !== me.id && user.active && user.role !== 'admin' && (
                           <Tooltip label={t('handover.handOver')}>
                             <ActionIcon
                               variant="subtle"
@@ -334,7 +346,7 @@ export function TeamPage() {
                             </ActionIcon>
                           </Tooltip>
                         )}
-                        {user.id !== me.id && (
+                        {manages && user.id !== me.id && (
                           <Tooltip
                             label={user.active ? t('team.deactivate') : t('team.reactivate')}
                           >

@@ -240,6 +240,26 @@ describe('authorization on apply', () => {
     expect(refusals(a).some((r) => r.table === 'targets')).toBe(false);
   });
 
+  it("refuses a rep's device writing the manager's password, and applies the rep's own (decision 0022)", () => {
+    const [a, b, c] = setup();
+    const manager = me(a);
+    const before = field(a, 'users', manager, 'password_hash');
+    world.t += 1000;
+    b.commit([
+      { op: 'update', table: 'users', id: manager, values: { passwordHash: 'scrypt$forged' } },
+      { op: 'update', table: 'users', id: me(b), values: { passwordHash: 'scrypt$own' } },
+    ]);
+    syncAll([a, b, c]);
+    for (const d of [a, c]) {
+      expect(field(d, 'users', manager, 'password_hash')).toBe(before);
+      expect(field(d, 'users', me(b), 'password_hash')).toBe('scrypt$own');
+      expect(refusals(d)).toMatchObject([
+        { table: 'users', rowId: manager, refusal: { rule: 'passwordNotYours' } },
+      ]);
+    }
+    expect(dump(c)).toEqual(dump(a));
+  });
+
   it("applies a manager's same changes", () => {
     const [a, b, c] = setup();
     const other = newCustomer(a, '别人的客户');

@@ -39,8 +39,9 @@ describe('judgeChange', () => {
     }
   });
 
-  it("users: a rep may not change anyone's role or team, nor add a manager; may add a rep or edit a phone", () => {
+  it("users: a rep may not change anyone's role or team, nor add a manager; may add a rep or edit their own phone", () => {
     const before = { role: 'rep', team_id: 't1' };
+    const own = (c: Partial<ProposedChange>) => change({ table: 'users', rowId: rep.id!, ...c });
     expect(rule(change({ table: 'users', before, after: { role: 'manager' } }), rep)).toBe(
       'teamNeedsManager',
     );
@@ -51,11 +52,46 @@ describe('judgeChange', () => {
       'teamNeedsManager',
     );
     expect(rule(change({ table: 'users', before: null, after: { role: 'rep' } }), rep)).toBeNull();
-    expect(rule(change({ table: 'users', before, after: { phone: '138' } }), rep)).toBeNull();
+    expect(rule(own({ before, after: { phone: '138' } }), rep)).toBeNull();
+    // Another person's phone, name or active flag is their manager's to change.
+    expect(rule(change({ table: 'users', before, after: { phone: '138' } }), rep)).toBe(
+      'teamNeedsManager',
+    );
+    expect(rule(change({ table: 'users', before, after: { active: false } }), rep)).toBe(
+      'teamNeedsManager',
+    );
     // The same value again is no change.
-    expect(rule(change({ table: 'users', before, after: { role: 'rep' } }), rep)).toBeNull();
+    expect(rule(own({ before, after: { role: 'rep' } }), rep)).toBeNull();
     for (const a of [subManager, topManager, admin, nobody])
       expect(rule(change({ table: 'users', before, after: { role: 'manager' } }), a)).toBeNull();
+  });
+
+  it("users: a password is its person's, or their manager's to reset (decision 0022)", () => {
+    const before = { role: 'rep', team_id: 't1' };
+    for (const after of [{ password_hash: 'scrypt$…' }, { password_temporary: true }]) {
+      expect(rule(change({ table: 'users', rowId: rep.id!, before, after }), rep)).toBeNull();
+      expect(
+        judgeChange(change({ table: 'users', rowId: 'mgr-1', before, after }), rep),
+      ).toMatchObject({
+        ok: false,
+        rule: 'passwordNotYours',
+        key: 'signIn.errors.passwordNotYours',
+      });
+      for (const a of [subManager, topManager, admin])
+        expect(rule(change({ table: 'users', rowId: 'rep-1', before, after }), a)).toBeNull();
+    }
+    // A newcomer's own row, created with their password, as a rep.
+    expect(
+      rule(
+        change({
+          table: 'users',
+          rowId: rep.id!,
+          before: null,
+          after: { role: 'rep', password_hash: 'x' },
+        }),
+        rep,
+      ),
+    ).toBeNull();
   });
 
   it('stage history: a forced move or a reopening takes a manager (nobody chosen may not)', () => {

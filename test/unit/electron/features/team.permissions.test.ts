@@ -17,6 +17,7 @@ beforeEach(async () => {
     teamName: '华东销售部',
     userName: '王经理',
     role: 'manager',
+    password: 'test-password',
   });
   if (!status.currentUser) throw new Error('createTeam set no current user');
   manager = status.currentUser;
@@ -29,7 +30,7 @@ afterEach(() => app.cleanup());
 
 describe('team handlers ask the permission rules', () => {
   it('a rep may not change a role, a team or the team structure; nothing is written', async () => {
-    await call(app, 'app.setCurrentUser', { userId: rep.id });
+    app.setCurrentUserId(rep.id); // the device's remembered user
     const before = dbSnapshot(app);
     const refused = { code: 'conflict', key: 'errors.teamNeedsManager' };
     expect(
@@ -53,7 +54,7 @@ describe('team handlers ask the permission rules', () => {
   });
 
   it('a rep may still edit their own details and add a rep; a manager may change roles', async () => {
-    await call(app, 'app.setCurrentUser', { userId: rep.id });
+    app.setCurrentUserId(rep.id); // the device's remembered user
     const saved = await call(app, 'team.saveUser', {
       id: rep.id,
       name: '王芳',
@@ -63,7 +64,7 @@ describe('team handlers ask the permission rules', () => {
     });
     expect(saved.phone).toBe('138');
     await call(app, 'team.saveUser', { name: '李雷', role: 'rep', teamId });
-    await call(app, 'app.setCurrentUser', { userId: manager.id });
+    app.setCurrentUserId(manager.id); // the device's remembered user
     const promoted = await call(app, 'team.saveUser', {
       id: rep.id,
       name: '王芳',
