@@ -17,13 +17,17 @@ async function dismiss(page: Page, text: string) {
   await expect(toast).toBeHidden();
 }
 
+/** Settings → Account → Switch user, with the demo's password (decision 0022). */
 async function switchUser(page: Page, url: string, to: Person) {
   await page.goto(`${url}#/settings`);
-  await page.getByRole('combobox', { name: 'Switch user' }).click();
+  await page.getByRole('button', { name: 'Switch user' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Switch to another person' });
+  await dialog.getByLabel('Person').click();
   await page
     .getByRole('option', { name: to.teamName ? `${to.name} · ${to.teamName}` : to.name })
     .click();
-  await page.getByRole('button', { name: 'Switch user' }).click();
+  await dialog.getByLabel('Password', { exact: true }).fill('pacer-demo');
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('current-user')).toHaveText(to.name);
 }
 
