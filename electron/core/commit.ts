@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../db/connection';
 import { setLocal } from '../db/local-state';
-import type { HybridClock } from './clock';
+import { parseHlc, type HybridClock } from './clock';
 import { AppError } from './errors';
 import { tableInfo, type FieldsOf, type SyncedTableName, type TableInfo } from './tables';
 
@@ -78,9 +78,15 @@ export function commit(writer: Writer, changes: readonly Change[]): CommitResult
       sqlite,
       'INSERT INTO change_log (hlc, device_id, user_id, table_name, row_id, "column", value) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    const append = (table: string, rowId: string, column: string, value: unknown) => {
+    const append = (
+      stamp: string,
+      table: string,
+      rowId: string,
+      column: string,
+      value: unknown,
+    ) => {
       log.run(
-        writer.clock.now(),
+        stamp,
         writer.deviceId,
         writer.userId,
         table,
@@ -110,16 +116,21 @@ export function commit(writer: Writer, changes: readonly Change[]): CommitResult
           updatedBy: writer.userId,
         };
         const keys = Object.keys(row).filter((k) => row[k] !== undefined);
+        const logged: [string, unknown][] = [['created_at', now]];
+        for (const key of keys) {
+          if (metaKeys.has(key) || info.derivedColumns.has(key)) continue;
+          logged.push([columnName(info, key), row[key]]);
+        }
+        const stamps = logged.map(() => writer.clock.now());
+        row.updatedAt = stampInstant(stamps);
         const cols = keys.map((k) => `"${columnName(info, k)}"`).join(', ');
         prepare(
           sqlite,
           `INSERT INTO "${change.table}" (${cols}) VALUES (${keys.map(() => '?').join(', ')})`,
         ).run(...keys.map((k) => toSql(row[k])));
-        append(change.table, change.id, 'created_at', now);
-        for (const key of keys) {
-          if (metaKeys.has(key) || info.derivedColumns.has(key)) continue;
-          append(change.table, change.id, columnName(info, key), row[key]);
-        }
+        logged.forEach(([column, value], i) =>
+          append(stamps[i] ?? '', change.table, change.id, column, value),
+        );
         tables.add(change.table);
         continue;
       }
@@ -149,24 +160,37 @@ export function commit(writer: Writer, changes: readonly Change[]): CommitResult
       const derived = changed.some(([key]) => info.deriveFrom.has(key))
         ? info.derive({ ...rowProperties(info, current), ...Object.fromEntries(changed) })
         : {};
+      const stamps = changed.map(() => writer.clock.now());
       const assignments = [
         ...changed,
         ...Object.entries(derived),
-        ['updatedAt', now],
+        ['updatedAt', stampInstant(stamps)],
         ['updatedBy', writer.userId],
       ] as [string, unknown][];
       prepare(
         sqlite,
         `UPDATE "${change.table}" SET ${assignments.map(([k]) => `"${columnName(info, k)}" = ?`).join(', ')} WHERE id = ?`,
       ).run(...assignments.map(([, v]) => toSql(v)), change.id);
-      for (const [key, value] of changed)
-        append(change.table, change.id, columnName(info, key), value);
+      changed.forEach(([key, value], i) =>
+        append(stamps[i] ?? '', change.table, change.id, columnName(info, key), value),
+      );
       tables.add(change.table);
     }
     setLocal(sqlite, 'hlc', JSON.stringify(writer.clock.snapshot()));
   });
   run.immediate();
   return { tables: [...tables], fieldChanges };
+}
+
+/**
+ * A row's "changed at": the instant of its newest change-log stamp, the same on every device
+ * whether the change was made here or applied from the team (docs/team-folder.md). The stamp's
+ * physical part is this device's wall clock unless it has seen a faster clock.
+ */
+function stampInstant(stamps: string[]): string {
+  const last = stamps[stamps.length - 1];
+  if (!last) throw new AppError('invalid_input', 'a change without a field');
+  return new Date(parseHlc(last).wall).toISOString();
 }
 
 /** A stored row (SQL column names) as the domain's property names. */

@@ -46,11 +46,14 @@ export function stmt(sqlite: Sqlite, sql: string): Statement<unknown[]> {
   return s;
 }
 
-/** After its fields were written: derived columns, and the row's last writer and time. */
+/**
+ * After its fields were written: derived columns, and the row's last writer and time — the
+ * stamp's instant and the user of the row's newest change-log record (what commit writes for a
+ * local change), so "changed at / by" is the same on every device.
+ */
 export function finishRow(sqlite: Sqlite, state: RowState): void {
   const info = tableInfo[state.table];
   const keys = columnKeys(info);
-  const newest = newestOf(state.written);
   const assignments: [string, unknown][] = [];
   if ([...state.written.keys()].some((c) => info.deriveFrom.has(keys.get(c) ?? ''))) {
     const row = stmt(sqlite, `SELECT * FROM "${state.table}" WHERE id = ?`).get(state.id) as Record<
@@ -65,25 +68,22 @@ export function finishRow(sqlite: Sqlite, state: RowState): void {
       if (column) assignments.push([column.name, toSql(value)]);
     }
   }
-  if (newest) {
-    assignments.push(['updated_by', newest.user]);
-    const at = stampInstant(newest.hlc);
-    const current = stmt(sqlite, `SELECT updated_at FROM "${state.table}" WHERE id = ?`).get(
-      state.id,
-    ) as { updated_at: string };
-    if (at > current.updated_at) assignments.push(['updated_at', at]);
+  if (state.written.size > 0) {
+    // The row's newest record, whichever device or batch brought it: the same on every device.
+    const newest = stmt(
+      sqlite,
+      'SELECT hlc, user_id FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY hlc DESC LIMIT 1',
+    ).get(state.table, state.id) as { hlc: string; user_id: string | null } | undefined;
+    if (newest) {
+      assignments.push(['updated_at', stampInstant(newest.hlc)]);
+      assignments.push(['updated_by', newest.user_id]);
+    }
   }
   if (assignments.length === 0) return;
   stmt(
     sqlite,
     `UPDATE "${state.table}" SET ${assignments.map(([c]) => `"${c}" = ?`).join(', ')} WHERE id = ?`,
   ).run(...assignments.map(([, v]) => v), state.id);
-}
-
-function newestOf(written: Map<string, BatchRecord>): BatchRecord | undefined {
-  let newest: BatchRecord | undefined;
-  for (const r of written.values()) if (!newest || r.hlc > newest.hlc) newest = r;
-  return newest;
 }
 
 /**
@@ -104,13 +104,13 @@ export function createRow(sqlite: Sqlite, state: RowState): boolean {
     hlc: string;
   }[];
   const values = new Map<string, unknown>();
-  let newest: (typeof log)[number] | undefined;
   for (const entry of log) {
     const key = keys.get(entry.column);
     if (!key || info.derivedColumns.has(key)) continue;
     values.set(entry.column, entry.value === null ? null : (JSON.parse(entry.value) as unknown));
-    newest = entry;
   }
+  // "Changed at / by" is the row's newest record, as finishRow and commit make it.
+  const newest = log[log.length - 1];
   if (!newest || !values.has('created_at')) return false;
   const props: Record<string, unknown> = {};
   for (const [column, value] of values) {

@@ -110,19 +110,11 @@ export function joiner(
   return Object.assign(ctx, { label, transport: new FolderTransport(world.folder) });
 }
 
-/** Every synced table's rows, without the per-device audit columns (updated_at/updated_by). */
+/** Every synced table's rows, every column (with "changed at / by": they converge too). */
 export function dump(ctx: AppContext): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  for (const table of Object.keys(syncedTables)) {
-    const rows = ctx.sqlite.prepare(`SELECT * FROM "${table}" ORDER BY id`).all() as Record<
-      string,
-      unknown
-    >[];
-    out[table] = rows.map((r) => {
-      const { updated_at: _a, updated_by: _b, ...rest } = r;
-      return rest;
-    });
-  }
+  for (const table of Object.keys(syncedTables))
+    out[table] = ctx.sqlite.prepare(`SELECT * FROM "${table}" ORDER BY id`).all();
   return out;
 }
 
