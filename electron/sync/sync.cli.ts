@@ -6,8 +6,8 @@ import { setLocal } from '../db/local-state';
 import { dismissConflict, listConflicts, restoreMine } from './conflicts';
 import { FolderTransport } from './folder';
 import { registerDevice } from './push';
-import { syncOnce, type SyncReport } from './sync';
-import { createTeam, joinTeam, leaveTeam, teamStatus, teamTransport } from './team';
+import { checkTeam, syncOnce, type SyncReport } from './sync';
+import { createTeam, joinTeam, leaveTeam, makeSnapshot, teamStatus, teamTransport } from './team';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -221,6 +221,18 @@ async function runTeam(values: Values, positionals: string[], out: Out): Promise
       ctx.close();
     }
   }
+  if (what === 'snapshot') {
+    const ctx = openApp(dbFile(values, true));
+    try {
+      const transport = folderFor(ctx, values);
+      checkTeam(ctx, transport);
+      const name = makeSnapshot(ctx, transport);
+      out.log(`published snapshot ${name}: new devices join from it`);
+      return 0;
+    } finally {
+      ctx.close();
+    }
+  }
   if (what === 'leave') {
     const ctx = openApp(dbFile(values, true));
     try {
@@ -254,7 +266,7 @@ async function runTeam(values: Values, positionals: string[], out: Out): Promise
       ctx.close();
     }
   }
-  throw new ArgError('say what to do: pacer team create|join|status|conflicts|leave');
+  throw new ArgError('say what to do: pacer team create|join|status|snapshot|conflicts|leave');
 }
 
 /**
@@ -314,7 +326,7 @@ export function makeSyncCommands(out: Out = console_): Record<'sync' | 'team', S
       summary:
         'create, join or leave a team folder, see its devices, list and resolve sync conflicts',
       usage:
-        'pacer team create --db FILE --folder DIR --name NAME | join --db NEWFILE --folder DIR [--user NAME|ID] | status --db FILE [--json] | conflicts --db FILE [--restore ID] [--dismiss ID] [--all] [--json] | leave --db FILE',
+        'pacer team create --db FILE --folder DIR --name NAME | join --db NEWFILE --folder DIR [--user NAME|ID] | status --db FILE [--json] | snapshot --db FILE | conflicts --db FILE [--restore ID] [--dismiss ID] [--all] [--json] | leave --db FILE',
       options: {
         db: { type: 'string', description: 'the database file (for join: the new file to create)' },
         folder: {

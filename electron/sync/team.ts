@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openApp, type AppContext, type AppOptions } from '../core/context';
+import { syncedTables } from '../core/tables';
 import { AppError } from '../core/errors';
 import { openSqlite } from '../db/connection';
 import { getLocal, setLocal } from '../db/local-state';
@@ -57,14 +58,15 @@ export function createTeam(
       'conflict',
       `${transport.location} already holds team "${existing.name}": join it instead`,
     );
+  const { sqlite } = ctx;
   const descriptor: TeamDescriptor = {
     format: FORMAT_VERSION,
     teamId: ctx.newId(),
     name,
     createdAt: ctx.now().toISOString(),
     createdBy: ctx.deviceId,
+    base: holdsNothing(ctx) ? 'empty' : 'snapshot',
   };
-  const { sqlite } = ctx;
   sqlite.transaction(() => {
     const last = sqlite
       .prepare('SELECT coalesce(max(seq), 0) AS seq FROM change_log WHERE device_id = ?')
@@ -84,6 +86,43 @@ export function createTeam(
   registerDevice(ctx, transport);
   const snapshot = makeSnapshot(ctx, transport);
   return { descriptor, snapshot };
+}
+
+/** No synced row and no change-log record: a team made from it can be joined from batches alone. */
+function holdsNothing(ctx: AppContext): boolean {
+  const { sqlite } = ctx;
+  if (sqlite.prepare('SELECT 1 FROM change_log LIMIT 1').get()) return false;
+  return Object.keys(syncedTables).every(
+    (table) => sqlite.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get() === undefined,
+  );
+}
+
+/** Removes a database file the join made, with its journal files. */
+function removeDatabase(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '.joining'])
+    rmSync(`${file}${suffix}`, { force: true });
+}
+
+/**
+ * Refuses a join that would not reach the team's state: batches of some device that cannot be
+ * read from where the join starts to what its registry says it wrote (a gap, batches deleted
+ * before their first, a torn or unreadable one). Nothing is left behind: the caller removes the file.
+ */
+function incompleteJoin(transport: Transport, pulled: PullResult): AppError {
+  const first = pulled.waiting[0];
+  if (!first) throw new Error('incompleteJoin without a waiting device');
+  const device = transport.readDevice(first.deviceId)?.name ?? first.deviceId;
+  const list = pulled.waiting
+    .map(
+      (w) => `${transport.readDevice(w.deviceId)?.name ?? w.deviceId} batch ${w.seq} ${w.problem}`,
+    )
+    .join(', ');
+  return new AppError(
+    'invalid_input',
+    `the team folder does not hold all of the team's changes, so this device cannot join it whole (${list}): nothing was joined. Wait until the folder has finished syncing, or ask that device to sync (it rewrites a damaged batch), then join again`,
+    'sync.errors.joinIncomplete',
+    { device, seq: first.seq, count: pulled.waiting.length },
+  );
 }
 
 export type JoinOptions = {
@@ -117,6 +156,13 @@ export function joinTeam(
   // The newest snapshot that is whole: a synced folder may still be downloading the newest.
   let snapshot: string | null = null;
   const candidates = transport.listSnapshots().reverse();
+  // Without a snapshot only batches can be applied: the founding database's rows are in none.
+  if (candidates.length === 0 && descriptor.base !== 'empty')
+    throw new AppError(
+      'invalid_input',
+      `the team folder holds no snapshot, and the team's first data (what the founding database held) is only in a snapshot: nothing was joined. Ask a member to publish one (pacer team snapshot, or open Pacer with the folder connected), then join again`,
+      'sync.errors.joinNoSnapshot',
+    );
   if (candidates.length > 0) options.onProgress?.('snapshot', 0, 1);
   const problems: string[] = [];
   for (const candidate of candidates) {
@@ -141,7 +187,13 @@ export function joinTeam(
       `no usable snapshot in the team folder (${problems.join('; ')})`,
     );
   if (snapshot) options.onProgress?.('snapshot', 1, 1);
-  const ctx = openApp(path.resolve(file), options.appOptions ?? {});
+  let ctx: AppContext;
+  try {
+    ctx = openApp(path.resolve(file), options.appOptions ?? {});
+  } catch (error) {
+    removeDatabase(file);
+    throw error;
+  }
   try {
     const { sqlite } = ctx;
     sqlite.transaction(() => {
@@ -165,10 +217,12 @@ export function joinTeam(
     const pulled = pull(ctx, transport, {
       onProgress: (done, total) => options.onProgress?.('changes', done, total),
     });
+    if (pulled.waiting.length > 0) throw incompleteJoin(transport, pulled);
     registerDevice(ctx, transport);
     return { ctx, descriptor, snapshot, pulled };
   } catch (error) {
     ctx.close();
+    removeDatabase(file);
     throw error;
   }
 }

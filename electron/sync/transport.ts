@@ -14,6 +14,12 @@ export type TeamDescriptor = {
   name: string;
   createdAt: string;
   createdBy: string;
+  /**
+   * What the team started from: `empty` (nothing but batches is needed to join) or `snapshot`
+   * (the founding database's rows — demo rows, its change log before the team — are only in
+   * a snapshot). Absent in folders made before it was written: read as `snapshot`.
+   */
+  base?: 'empty' | 'snapshot';
 };
 
 /** `devices/<device>.json`: written only by that device (rewritten by rename). */

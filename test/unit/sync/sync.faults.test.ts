@@ -1,13 +1,24 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseHlc } from '../../../electron/core/clock';
+import { openApp } from '../../../electron/core/context';
 import { FolderTransport } from '../../../electron/sync/folder';
 import { pull } from '../../../electron/sync/pull';
 import { push } from '../../../electron/sync/push';
 import { syncOnce } from '../../../electron/sync/sync';
-import { joinTeam, makeSnapshot } from '../../../electron/sync/team';
+import { createTeam, joinTeam, makeSnapshot } from '../../../electron/sync/team';
 import { batchName, TransportError, type Transport } from '../../../electron/sync/transport';
 import {
   conflicts,
@@ -322,5 +333,110 @@ describe('team folder faults', () => {
     expect(conflicts(c)).toEqual([]); // A had seen C's value: no conflict for C
     expect(dump(b)).toEqual(dump(a));
     expect(dump(c)).toEqual(dump(a));
+  });
+
+  describe('a join is whole or refused', () => {
+    /** Joins a new file; returns the error, and whether any file of the attempt is left. */
+    function tryJoin(label: string): { error: unknown; left: string[] } {
+      const file = path.join(world.root, `${label}.sqlite`);
+      let error: unknown = null;
+      try {
+        const { ctx } = joinTeam(file, world.folder);
+        open.push(Object.assign(ctx, { label, transport: new FolderTransport(world.folder) }));
+      } catch (e) {
+        error = e;
+      }
+      const left = readdirSync(world.root).filter((n) => n.startsWith(`${label}.sqlite`));
+      return { error, left };
+    }
+
+    function customers(d: Device): number {
+      return (d.sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
+    }
+
+    it('refuses without a snapshot when the team began from a database, and leaves no file', () => {
+      const [a, b] = setup(2) as [Device, Device];
+      for (let i = 0; i < 3; i++) newCustomer(a, `a${i}`);
+      newCustomer(b, 'b0');
+      settle([a, b]);
+      rmSync(path.join(world.folder, 'snapshots'), { recursive: true });
+      const { error, left } = tryJoin('C');
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toMatch(/holds no snapshot/);
+      expect((error as { key?: string }).key).toBe('sync.errors.joinNoSnapshot');
+      expect(left).toEqual([]);
+      // Published again, the join is whole.
+      makeSnapshot(a, a.transport);
+      const joined = tryJoin('C');
+      expect(joined.error).toBeNull();
+      const c = open[open.length - 1]!;
+      expect(customers(c)).toBe(4);
+      settle([a, b, c]);
+      expect(dump(c)).toEqual(dump(a));
+    });
+
+    it('refuses a gap in a device’s batches or batches that do not go back to its first, naming them', () => {
+      const [a, b] = setup(2) as [Device, Device];
+      for (let i = 0; i < 4; i++) {
+        newCustomer(b, `b${i}`);
+        push(b, b.transport);
+      }
+      settle([a, b]);
+      // The only snapshot is A's first, from before B existed: B's batches must start at 1.
+      const second = batchFile(b, 2);
+      renameSync(second, `${second}.away`);
+      const gap = tryJoin('C');
+      expect((gap.error as Error).message).toMatch(/B batch 2 missing/);
+      expect((gap.error as { key?: string; params?: unknown }).params).toEqual({
+        device: 'B',
+        seq: 2,
+        count: 1,
+      });
+      expect(gap.left).toEqual([]);
+      renameSync(`${second}.away`, second);
+      const firstBatch = batchFile(b, 1);
+      renameSync(firstBatch, `${firstBatch}.away`);
+      const start = tryJoin('C');
+      expect((start.error as Error).message).toMatch(/B batch 1 missing/);
+      expect(start.left).toEqual([]);
+      renameSync(`${firstBatch}.away`, firstBatch);
+      // A torn batch is no more whole than a missing one.
+      const whole = readFileSync(second, 'utf8');
+      writeFileSync(second, whole.slice(0, whole.length - 10));
+      expect((tryJoin('C').error as Error).message).toMatch(/B batch 2 torn/);
+      writeFileSync(second, whole);
+      // The folder whole again: the join works, with every row.
+      expect(tryJoin('C').error).toBeNull();
+      const c = open[open.length - 1]!;
+      expect(customers(c)).toBe(4);
+      expect(dump(c)).toEqual(dump(a));
+    });
+
+    it('a team that began empty is joined from its batches alone', () => {
+      world = makeWorld();
+      mkdirSync(path.join(world.root, 'A'));
+      const a = Object.assign(openApp(path.join(world.root, 'A', 'pacer.sqlite')), {
+        label: 'A',
+        transport: new FolderTransport(world.folder),
+      });
+      open.push(a);
+      const { descriptor } = createTeam(a, world.folder, 'Team');
+      expect(descriptor.base).toBe('empty');
+      const teamId = a.newId();
+      a.commit([
+        {
+          op: 'insert',
+          table: 'teams',
+          id: teamId,
+          values: { name: 'T', managerId: null, parentId: null },
+        },
+      ]);
+      push(a, a.transport);
+      rmSync(path.join(world.folder, 'snapshots'), { recursive: true });
+      expect(tryJoin('B').error).toBeNull();
+      const b = open[open.length - 1]!;
+      expect(field(b, 'teams', teamId, 'name')).toBe('T');
+      expect(existsSync(path.join(world.root, 'B.sqlite'))).toBe(true);
+    });
   });
 });
