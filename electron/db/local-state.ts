@@ -21,7 +21,9 @@ export type LocalKey =
   /** The last batch sequence number this device wrote. */
   | 'sync_batch'
   /** The last sync_applied.id sent with a batch. */
-  | 'sync_acks_sent';
+  | 'sync_acks_sent'
+  /** The last own batch the rolling check of the folder found whole (electron/sync/repair.ts). */
+  | 'sync_audit_batch';
 
 export function getLocal(sqlite: Sqlite, key: LocalKey): string | null {
   const row = sqlite.prepare('SELECT value FROM local_state WHERE key = ?').get(key) as

@@ -16,10 +16,12 @@ import path from 'node:path';
 import {
   batchName,
   decodeBatch,
+  decodeHeader,
   encodeBatch,
   isDeviceId,
   TransportError,
   type Batch,
+  type BatchHeader,
   type BatchRead,
   type DeviceInfo,
   type SnapshotInfo,
@@ -103,6 +105,17 @@ export class FolderTransport implements Transport {
     const dir = path.join('changes', device);
     this.ensureDir(dir);
     this.writeAtomically(path.join(dir, `${batchName(seq)}.jsonl`), encodeBatch(batch), true);
+  }
+
+  replaceBatch(device: string, seq: number, batch: Batch): void {
+    const dir = path.join('changes', device);
+    this.ensureDir(dir);
+    this.writeAtomically(path.join(dir, `${batchName(seq)}.jsonl`), encodeBatch(batch), false);
+  }
+
+  readBatchHeader(device: string, seq: number): BatchHeader | null {
+    const text = this.readText(path.join('changes', device, `${batchName(seq)}.jsonl`));
+    return text === null ? null : decodeHeader(text, device, seq);
   }
 
   readBatch(device: string, seq: number): BatchRead {

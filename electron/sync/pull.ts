@@ -25,6 +25,8 @@ export type PullResult = {
   pendingRows: number;
   tables: SyncedTableName[];
   waiting: Waiting[];
+  /** Batches of this device that other devices say they wait for (missing or torn there). */
+  asked: number[];
 };
 
 export type PullOptions = {
@@ -55,10 +57,13 @@ export function pull(ctx: AppContext, transport: Transport, options: PullOptions
     pendingRows: 0,
     tables: [],
     waiting: [],
+    asked: [],
   };
   const tables = new Set<SyncedTableName>();
   const plan = [...devices].sort().map((deviceId) => {
     const info = transport.readDevice(deviceId);
+    for (const [device, seq] of info?.waitingFor ?? [])
+      if (device === ctx.deviceId) result.asked.push(seq);
     return {
       deviceId,
       applied: cursors.get(deviceId)?.applied_seq ?? 0,

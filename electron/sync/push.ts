@@ -6,6 +6,7 @@ import {
   type Ack,
   type Batch,
   type BatchRecord,
+  type DeviceInfo,
   type Transport,
 } from './transport';
 
@@ -20,6 +21,17 @@ type LogRow = {
   column: string;
   value: string | null;
 };
+
+function toRecord(r: LogRow): BatchRecord {
+  return {
+    hlc: r.hlc,
+    user: r.user_id,
+    table: r.table_name,
+    row: r.row_id,
+    column: r.column,
+    value: r.value === null ? null : (JSON.parse(r.value) as unknown),
+  };
+}
 
 /** Records per batch: big enough for an import, small enough to read and apply in one go. */
 export const MAX_BATCH_RECORDS = 5000;
@@ -81,11 +93,32 @@ export function push(
     const next = localNumber(sqlite, 'sync_batch') + 1;
 
     const existing = transport.readBatch(deviceId, next);
-    if (existing === 'torn')
-      throw new TransportError(
-        'io',
-        `this device's batch ${next} in the team folder is damaged; it cannot be replaced (batches are immutable)`,
-      );
+    if (existing === 'torn') {
+      // Renamed into place before a crash, then torn by the drive: if its header says it holds
+      // these records, write it again whole (the same records) and adopt it; otherwise it is
+      // not ours to replace.
+      const header = transport.readBatchHeader(deviceId, next);
+      if (!header || header.from !== first.seq || header.to < header.from)
+        throw new TransportError(
+          'exists',
+          `this device's batch ${next} in the team folder is damaged and does not start with its next changes: is this database a copy of another device's?`,
+        );
+      const records = (
+        sqlite
+          .prepare(
+            'SELECT seq, hlc, user_id, table_name, row_id, "column", value FROM change_log WHERE device_id = ? AND seq >= ? AND seq <= ? ORDER BY seq',
+          )
+          .all(deviceId, header.from, header.to) as LogRow[]
+      ).map(toRecord);
+      transport.replaceBatch(deviceId, next, {
+        header: { ...header, count: records.length },
+        records,
+      });
+      record(next, header.from, header.to, header.ackTo, header.writtenAt);
+      batches += 1;
+      changes += records.length;
+      continue;
+    }
     if (existing !== 'missing') {
       if (existing.header.from !== first.seq)
         throw new TransportError(
@@ -114,14 +147,7 @@ export function push(
     const acks: Ack[] = ackRows.map((a) => [a.device_id, a.seq, a.at_hlc]);
     const ackTo = ackRows.length > 0 ? (ackRows[ackRows.length - 1]?.id ?? 0) : 0;
     const writtenAt = ctx.now().toISOString();
-    const records: BatchRecord[] = rows.map((r) => ({
-      hlc: r.hlc,
-      user: r.user_id,
-      table: r.table_name,
-      row: r.row_id,
-      column: r.column,
-      value: r.value === null ? null : (JSON.parse(r.value) as unknown),
-    }));
+    const records: BatchRecord[] = rows.map(toRecord);
     const batch: Batch = {
       header: {
         format: FORMAT_VERSION,
@@ -155,6 +181,7 @@ export function registerDevice(ctx: AppContext, transport: Transport): void {
     ? (sqlite.prepare('SELECT name FROM users WHERE id = ?').get(userId) as
         { name: string } | undefined)
     : undefined;
+  const waitingFor = waitingForOf(ctx);
   transport.writeDevice({
     deviceId: ctx.deviceId,
     name: device?.name ?? ctx.deviceId,
@@ -162,5 +189,16 @@ export function registerDevice(ctx: AppContext, transport: Transport): void {
     appVersion: ctx.appVersion,
     lastSeenAt: ctx.now().toISOString(),
     lastSeq: localNumber(sqlite, 'sync_batch'),
+    ...(waitingFor.length > 0 ? { waitingFor } : {}),
   });
+}
+
+/** Other devices' batches this device waits for because they are missing or torn (for their author). */
+export function waitingForOf(ctx: AppContext): NonNullable<DeviceInfo['waitingFor']> {
+  const rows = ctx.sqlite
+    .prepare(
+      "SELECT device_id, waiting_seq, problem FROM sync_cursors WHERE waiting_seq IS NOT NULL AND problem IN ('missing', 'torn') ORDER BY device_id",
+    )
+    .all() as { device_id: string; waiting_seq: number; problem: 'missing' | 'torn' }[];
+  return rows.map((r) => [r.device_id, r.waiting_seq, r.problem]);
 }

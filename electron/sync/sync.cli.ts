@@ -82,6 +82,10 @@ export function describeReport(report: SyncReport): string[] {
   if (report.pushError) lines.push(`  push: ${report.pushError.code}: ${report.pushError.message}`);
   if (report.pullError && report.pullError !== report.pushError)
     lines.push(`  pull: ${report.pullError.code}: ${report.pullError.message}`);
+  if (report.repaired && report.repaired.repaired.length > 0)
+    lines.push(
+      `  rewrote this device's batches ${report.repaired.repaired.join(', ')}: they were torn or missing in the folder`,
+    );
   for (const w of report.pulled?.waiting ?? [])
     lines.push(
       `  waiting for batch ${w.seq} of device ${w.deviceId} (${w.problem}${w.message ? `: ${w.message}` : ''}) since ${w.since}${w.stalled && w.problem !== 'invalid' ? ' — check the drive is syncing' : ''}`,

@@ -1,7 +1,8 @@
 import type { AppContext } from '../core/context';
 import { getLocal } from '../db/local-state';
 import { pull, type PullResult } from './pull';
-import { pendingChanges, push, type PushResult } from './push';
+import { pendingChanges, push, registerDevice, waitingForOf, type PushResult } from './push';
+import { repairOwnBatches, type RepairResult } from './repair';
 import { TransportError, type Stray, type Transport, type TransportErrorCode } from './transport';
 
 /** What the header's indicator shows. */
@@ -15,6 +16,8 @@ export type SyncReport = {
   pushError: SyncProblem | null;
   pulled: PullResult | null;
   pullError: SyncProblem | null;
+  /** This device's own batches checked in the folder, and those written again (torn or lost). */
+  repaired: RepairResult | null;
   /** Files in the folder that are not part of the layout (only when asked to scan). */
   strays: Stray[];
   /** This device's changes not yet in the folder. */
@@ -66,6 +69,7 @@ export function syncOnce(
     pushError: null,
     pulled: null,
     pullError: null,
+    repaired: null,
     strays: [],
     pending: 0,
     ms: 0,
@@ -91,6 +95,19 @@ export function syncOnce(
       });
     } catch (error) {
       report.pullError = problem(error);
+    }
+    if (!report.pushError) {
+      try {
+        // The author repairs its own batches a drive tore or lost; then tells the others
+        // which of theirs it waits for (so they repair theirs) when that changed.
+        report.repaired = repairOwnBatches(ctx, transport, report.pulled?.asked ?? []);
+        const waitingFor = waitingForOf(ctx);
+        const published = transport.readDevice(ctx.deviceId)?.waitingFor ?? [];
+        if (JSON.stringify(waitingFor) !== JSON.stringify(published))
+          registerDevice(ctx, transport);
+      } catch (error) {
+        report.pushError = problem(error);
+      }
     }
     if (options.scanStrays && !report.pullError) {
       try {

@@ -31,6 +31,11 @@ export type DeviceInfo = {
   lastSeenAt: string;
   /** The last batch this device has written: a reader that cannot open it knows it is missing. */
   lastSeq: number;
+  /**
+   * Batches of other devices this device waits for because they are missing or torn: their
+   * author reads this and rewrites them (docs/team-folder.md, "Repair"). Absent when none.
+   */
+  waitingFor?: [device: string, seq: number, problem: 'missing' | 'torn'][];
 };
 
 /** One field change, as `commit` logged it on its device. */
@@ -99,7 +104,14 @@ export type Transport = {
   /** Devices with a registry entry or a changes folder (may lag behind by a listing cache). */
   listDevices: () => string[];
   writeBatch: (device: string, seq: number, batch: Batch) => void;
+  /**
+   * Rewrites a batch its author found torn or missing (atomically, by rename): the only time a
+   * batch file is replaced, and only with the same records (`repair.ts`).
+   */
+  replaceBatch: (device: string, seq: number, batch: Batch) => void;
   readBatch: (device: string, seq: number) => BatchRead;
+  /** The header line of a batch file, when it is whole and this batch's, even if the rest is torn. */
+  readBatchHeader: (device: string, seq: number) => BatchHeader | null;
   listSnapshots: () => SnapshotInfo[];
   /** Stores a snapshot that `produce` writes to the given local path (e.g. with VACUUM INTO). */
   putSnapshot: (name: string, produce: (path: string) => void) => void;
@@ -135,6 +147,22 @@ export function encodeBatch(batch: Batch): string {
   const lines = [JSON.stringify(batch.header)];
   for (const r of batch.records) lines.push(JSON.stringify(r));
   return `${lines.join('\n')}\n`;
+}
+
+/** A batch file's first line as its header, when it parses and names this device and sequence. */
+export function decodeHeader(text: string, device: string, seq: number): BatchHeader | null {
+  const end = text.indexOf('\n');
+  if (end < 0) return null;
+  try {
+    const header = JSON.parse(text.slice(0, end)) as BatchHeader;
+    if (typeof header !== 'object' || header === null) return null;
+    if (header.device !== device || header.seq !== seq) return null;
+    if (typeof header.from !== 'number' || typeof header.to !== 'number') return null;
+    if (!Array.isArray(header.acks)) return null;
+    return header;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -19,7 +19,12 @@ import { pull } from '../../../electron/sync/pull';
 import { push } from '../../../electron/sync/push';
 import { syncOnce } from '../../../electron/sync/sync';
 import { createTeam, joinTeam, makeSnapshot } from '../../../electron/sync/team';
-import { batchName, TransportError, type Transport } from '../../../electron/sync/transport';
+import {
+  batchName,
+  decodeBatch,
+  TransportError,
+  type Transport,
+} from '../../../electron/sync/transport';
 import {
   conflicts,
   dump,
@@ -437,6 +442,117 @@ describe('team folder faults', () => {
       const b = open[open.length - 1]!;
       expect(field(b, 'teams', teamId, 'name')).toBe('T');
       expect(existsSync(path.join(world.root, 'B.sqlite'))).toBe(true);
+    });
+  });
+
+  describe('the author repairs its torn or lost batches', () => {
+    function customers(d: Device): number {
+      return (d.sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
+    }
+
+    it('rewrites a torn batch identically; readers wait on it meanwhile, then converge', () => {
+      const [a, b] = setup(2) as [Device, Device];
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        for (let j = 0; j < 5; j++) ids.push(newCustomer(a, `a${i}-${j}`));
+        push(a, a.transport);
+      }
+      const file = batchFile(a, 2);
+      const whole = readFileSync(file, 'utf8');
+      writeFileSync(file, whole.slice(0, Math.floor(whole.length * 0.6)));
+      // B reads batch 1, stops at the torn 2 (never past it) and says so in its registry.
+      const waiting = syncOnce(b, b.transport);
+      expect(waiting.pulled?.waiting).toMatchObject([
+        { deviceId: a.deviceId, seq: 2, problem: 'torn' },
+      ]);
+      expect(field(b, 'customers', ids[14]!, 'name')).toBeUndefined();
+      expect(b.transport.readDevice(b.deviceId)?.waitingFor).toEqual([[a.deviceId, 2, 'torn']]);
+      expect(pull(a, a.transport).asked).toEqual([2]);
+      // A's next round writes it again: the same bytes.
+      const repaired = syncOnce(a, a.transport);
+      expect(repaired.repaired?.repaired).toEqual([2]);
+      expect(readFileSync(file, 'utf8')).toBe(whole);
+      expect(syncOnce(a, a.transport).repaired?.repaired).toEqual([]);
+      settle([a, b]);
+      for (const id of ids) expect(field(b, 'customers', id, 'name')).toMatch(/^a\d-\d$/);
+      expect(b.transport.readDevice(b.deviceId)?.waitingFor).toBeUndefined();
+      // A device joining later is whole too.
+      const c = joiner(world, 'C', 30);
+      open.push(c);
+      expect(customers(c)).toBe(15);
+      settle([a, b, c]);
+      expect(dump(c)).toEqual(dump(a));
+      expect(dump(b)).toEqual(dump(a));
+    });
+
+    it('rewrites a batch lost from the folder with the same records', () => {
+      const [a, b] = setup(2) as [Device, Device];
+      newCustomer(b, 'from B');
+      settle([a, b]);
+      for (let i = 0; i < 2; i++) {
+        newCustomer(a, `a${i}`);
+        a.commit([
+          { op: 'update', table: 'customers', id: newCustomer(a, `x${i}`), values: { notes: 'n' } },
+        ]);
+        push(a, a.transport);
+      }
+      const file = batchFile(a, 1);
+      const before = decodeBatch(readFileSync(file, 'utf8'), a.deviceId, 1);
+      rmSync(file);
+      const c = (() => {
+        try {
+          return joiner(world, 'C', 30);
+        } catch (error) {
+          return error as Error;
+        }
+      })();
+      expect(c).toBeInstanceOf(Error); // not whole: refused
+      const report = syncOnce(a, a.transport);
+      expect(report.repaired?.repaired).toEqual([1]);
+      const after = decodeBatch(readFileSync(file, 'utf8'), a.deviceId, 1);
+      if (before === 'torn' || after === 'torn') throw new Error('unreadable batch');
+      expect(after.records).toEqual(before.records);
+      expect(after.header).toMatchObject({
+        from: before.header.from,
+        to: before.header.to,
+        count: before.header.count,
+        writtenAt: before.header.writtenAt,
+      });
+      // The acks it sent then are among those it sends again (each a fact, harmless to repeat).
+      expect(after.header.acks).toEqual(expect.arrayContaining(before.header.acks));
+      const late = joiner(world, 'C', 30);
+      open.push(late);
+      settle([a, b, late]);
+      expect(customers(late)).toBe(5);
+      expect(dump(late)).toEqual(dump(a));
+      expect(dump(b)).toEqual(dump(a));
+    });
+
+    it('a batch torn right after its rename, before the crash saved its cursor, is written whole and adopted', () => {
+      const [a, b] = setup(2) as [Device, Device];
+      const id = newCustomer(a, 'Acme');
+      // Push writes the file, then the process dies before saving the cursor; the drive tears it.
+      const dying: Transport = Object.assign(Object.create(a.transport) as FolderTransport, {
+        writeBatch: (
+          device: string,
+          seq: number,
+          batch: Parameters<Transport['writeBatch']>[2],
+        ) => {
+          a.transport.writeBatch(device, seq, batch);
+          throw new TransportError('offline', 'killed');
+        },
+      });
+      expect(() => push(a, dying)).toThrow(/killed/);
+      const file = batchFile(a, 1);
+      const whole = readFileSync(file, 'utf8');
+      writeFileSync(file, whole.slice(0, whole.length - 20));
+      const report = syncOnce(a, a.transport);
+      expect(report.pushError).toBeNull();
+      expect(report.pushed?.batches).toBe(1);
+      expect(readFileSync(file, 'utf8')).toBe(whole);
+      settle([a, b]);
+      expect(field(b, 'customers', id, 'name')).toBe('Acme');
+      expect(logSet(b)).toEqual(logSet(a));
     });
   });
 });
