@@ -555,4 +555,43 @@ describe('team folder faults', () => {
       expect(logSet(b)).toEqual(logSet(a));
     });
   });
+
+  it('"changed at / by" converges: the newest record of each row, local or remote', () => {
+    // Clocks apart, C fast: a local wall clock would differ from the winning stamp.
+    const [a, b, c] = setup(3, [0, 1500, 5 * 60_000]) as [Device, Device, Device];
+    const ids = [0, 1, 2].map((i) => newCustomer(a, `c${i}`));
+    settle([a, b, c]);
+    for (let round = 0; round < 3; round++) {
+      for (const [i, d] of [a, b, c].entries()) {
+        world.t += 700;
+        for (const id of ids)
+          d.commit([
+            {
+              op: 'update',
+              table: 'customers',
+              id,
+              values: i === 1 ? { notes: `${d.label}${round}` } : { phone: `${d.label}${round}` },
+            },
+          ]);
+      }
+      // Only some devices sync between rounds: edits stay concurrent.
+      syncOnce([a, b, c][round]!, [a, b, c][round]!.transport);
+    }
+    settle([a, b, c]);
+    expect(dump(b)).toEqual(dump(a));
+    expect(dump(c)).toEqual(dump(a));
+    for (const id of ids) {
+      const newest = a.sqlite
+        .prepare(
+          'SELECT hlc, user_id FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY hlc DESC LIMIT 1',
+        )
+        .get('customers', id) as { hlc: string; user_id: string };
+      for (const d of [a, b, c]) {
+        expect(field(d, 'customers', id, 'updated_by')).toBe(newest.user_id);
+        expect(field(d, 'customers', id, 'updated_at')).toBe(
+          new Date(parseHlc(newest.hlc).wall).toISOString(),
+        );
+      }
+    }
+  });
 });
