@@ -160,7 +160,7 @@ export function joinTeam(
   if (candidates.length === 0 && descriptor.base !== 'empty')
     throw new AppError(
       'invalid_input',
-      `the team folder holds no snapshot, and the team's first data (what the founding database held) is only in a snapshot: nothing was joined. Ask a member to publish one (pacer team snapshot, or open Pacer with the folder connected), then join again`,
+      `the team folder holds no snapshot, and the team's first data (what the founding database held) is only in a snapshot: nothing was joined. Ask a member to publish one from their database (pacer team snapshot --db FILE), then join again`,
       'sync.errors.joinNoSnapshot',
     );
   if (candidates.length > 0) options.onProgress?.('snapshot', 0, 1);

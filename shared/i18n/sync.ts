@@ -258,7 +258,7 @@ export const sync = messages({
         resolved: 'This entry was already handled.',
         io: '{{folder}} could not be read or written: {{message}}',
         joinNoSnapshot:
-          'This team folder holds no snapshot, and the team’s first data is only in one. Nothing was joined: ask a teammate to publish a snapshot (pacer team snapshot), then join again.',
+          'This team folder holds no snapshot, and the team’s first data is only in one. Nothing was joined: ask a teammate to publish a snapshot from their database (pacer team snapshot --db FILE), then join again.',
         joinIncomplete:
           'This team folder does not hold all of the team’s changes (batch {{seq}} of {{device}} cannot be read, {{count}} device(s) in all). Nothing was joined: wait until the folder has finished syncing, or ask that teammate to sync, then join again.',
       },
@@ -511,7 +511,7 @@ export const sync = messages({
         resolved: '这一项已经处理过了。',
         io: '无法读写 {{folder}}：{{message}}',
         joinNoSnapshot:
-          '这个团队文件夹里没有快照，而团队最初的数据只在快照里。未加入：请队友发布一个快照（pacer team snapshot）后再加入。',
+          '这个团队文件夹里没有快照，而团队最初的数据只在快照里。未加入：请队友从其数据库发布一个快照（pacer team snapshot --db 文件）后再加入。',
         joinIncomplete:
           '这个团队文件夹里缺少团队的部分更改（{{device}} 的第 {{seq}} 批无法读取，共 {{count}} 台设备）。未加入：请等文件夹同步完成，或请那位队友同步一次，然后再加入。',
       },
