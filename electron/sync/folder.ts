@@ -16,12 +16,12 @@ import path from 'node:path';
 import {
   batchName,
   decodeBatch,
-  decodeHeader,
+  decodePrefix,
   encodeBatch,
   isDeviceId,
   TransportError,
   type Batch,
-  type BatchHeader,
+  type BatchPrefix,
   type BatchRead,
   type DeviceInfo,
   type SnapshotInfo,
@@ -113,9 +113,9 @@ export class FolderTransport implements Transport {
     this.writeAtomically(path.join(dir, `${batchName(seq)}.jsonl`), encodeBatch(batch), false);
   }
 
-  readBatchHeader(device: string, seq: number): BatchHeader | null {
+  readBatchPrefix(device: string, seq: number): BatchPrefix | null {
     const text = this.readText(path.join('changes', device, `${batchName(seq)}.jsonl`));
-    return text === null ? null : decodeHeader(text, device, seq);
+    return text === null ? null : decodePrefix(text, device, seq);
   }
 
   readBatch(device: string, seq: number): BatchRead {

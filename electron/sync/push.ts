@@ -2,6 +2,7 @@ import type { AppContext } from '../core/context';
 import { localNumber, setLocalNumber } from './state';
 import {
   FORMAT_VERSION,
+  prefixMatches,
   TransportError,
   type Ack,
   type Batch,
@@ -94,15 +95,18 @@ export function push(
 
     const existing = transport.readBatch(deviceId, next);
     if (existing === 'torn') {
-      // Renamed into place before a crash, then torn by the drive: if its header says it holds
-      // these records, write it again whole (the same records) and adopt it; otherwise it is
-      // not ours to replace.
-      const header = transport.readBatchHeader(deviceId, next);
-      if (!header || header.from !== first.seq || header.to < header.from)
-        throw new TransportError(
+      // Renamed into place before a crash, then torn by the drive: if its header and the
+      // records that survived are these records, write it again whole and adopt it; otherwise
+      // it is not ours to replace (a copy of this database wrote it, as another device).
+      const prefix = transport.readBatchPrefix(deviceId, next);
+      const header = prefix?.header;
+      const notOurs = () =>
+        new TransportError(
           'exists',
-          `this device's batch ${next} in the team folder is damaged and does not start with its next changes: is this database a copy of another device's?`,
+          `this device's batch ${next} in the team folder is damaged and does not hold its next changes: is this database a copy of another device's?`,
         );
+      if (!prefix || !header || header.from !== first.seq || header.to < header.from)
+        throw notOurs();
       const records = (
         sqlite
           .prepare(
@@ -110,6 +114,7 @@ export function push(
           )
           .all(deviceId, header.from, header.to) as LogRow[]
       ).map(toRecord);
+      if (!prefixMatches(prefix, records)) throw notOurs();
       transport.replaceBatch(deviceId, next, {
         header: { ...header, count: records.length },
         records,

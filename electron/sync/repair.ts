@@ -2,6 +2,7 @@ import type { AppContext } from '../core/context';
 import { localNumber, setLocalNumber } from './state';
 import {
   FORMAT_VERSION,
+  prefixMatches,
   type Ack,
   type Batch,
   type BatchHeader,
@@ -31,8 +32,10 @@ type LogRow = {
 
 /**
  * Own batch `seq` rebuilt from the change log: the records of its `sync_batches` range, in
- * log order, exactly as push wrote them. The header is the file's own when its first line
- * survived (then the file comes out byte for byte as it was); otherwise its acks are every
+ * log order, exactly as push wrote them; null when there is no such batch, or when what
+ * survived of the file holds other records (not this database's to mend). The header is the
+ * file's own when its first line survived (then the file comes out byte for byte as it was);
+ * otherwise its acks are every
  * acknowledgement sent so far from the previous batch's on — each ack is a fact (this device
  * applied batch s of d at stamp t), so sending one again or earlier changes no one's verdict
  * except to make it better informed.
@@ -56,10 +59,14 @@ export function rebuildBatch(ctx: AppContext, transport: Transport, seq: number)
     column: r.column,
     value: r.value === null ? null : (JSON.parse(r.value) as unknown),
   }));
-  const kept = transport.readBatchHeader(deviceId, seq);
-  if (kept && kept.from === range.first_change && kept.to === range.last_change)
-    return { header: { ...kept, count: records.length }, records };
-  const after = seq > 1 ? (transport.readBatchHeader(deviceId, seq - 1)?.ackTo ?? 0) : 0;
+  const kept = transport.readBatchPrefix(deviceId, seq);
+  if (kept) {
+    // What survived must be these records: else this file is not this database's to mend.
+    const same = kept.header.from === range.first_change && kept.header.to === range.last_change;
+    if (!same || !prefixMatches(kept, records)) return null;
+    return { header: { ...kept.header, count: records.length }, records };
+  }
+  const after = seq > 1 ? (transport.readBatchPrefix(deviceId, seq - 1)?.header.ackTo ?? 0) : 0;
   const upTo = localNumber(sqlite, 'sync_acks_sent');
   const ackRows = sqlite
     .prepare(

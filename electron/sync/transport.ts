@@ -68,6 +68,9 @@ export type BatchHeader = {
 
 export type Batch = { header: BatchHeader; records: BatchRecord[] };
 
+/** The readable start of a batch file: its header and the stamps of its whole record lines. */
+export type BatchPrefix = { header: BatchHeader; stamps: string[] };
+
 /** A batch, or why it cannot be read yet: not there (yet) or not whole (yet). */
 export type BatchRead = Batch | 'missing' | 'torn';
 
@@ -110,8 +113,11 @@ export type Transport = {
    */
   replaceBatch: (device: string, seq: number, batch: Batch) => void;
   readBatch: (device: string, seq: number) => BatchRead;
-  /** The header line of a batch file, when it is whole and this batch's, even if the rest is torn. */
-  readBatchHeader: (device: string, seq: number) => BatchHeader | null;
+  /**
+   * What survives of a batch file, even a torn one: its header line (when whole and this
+   * batch's) and the stamps of the whole record lines after it, in order.
+   */
+  readBatchPrefix: (device: string, seq: number) => BatchPrefix | null;
   listSnapshots: () => SnapshotInfo[];
   /** Stores a snapshot that `produce` writes to the given local path (e.g. with VACUUM INTO). */
   putSnapshot: (name: string, produce: (path: string) => void) => void;
@@ -149,20 +155,41 @@ export function encodeBatch(batch: Batch): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A batch file's first line as its header, when it parses and names this device and sequence. */
-export function decodeHeader(text: string, device: string, seq: number): BatchHeader | null {
-  const end = text.indexOf('\n');
-  if (end < 0) return null;
+/**
+ * A batch file's readable start: the first line as its header, when it parses and names this
+ * device and sequence, and the stamps of the whole record lines that follow, until one does not parse.
+ */
+export function decodePrefix(text: string, device: string, seq: number): BatchPrefix | null {
+  const lines = text.split('\n');
+  lines.pop(); // after the last newline: a part line, or nothing
   try {
-    const header = JSON.parse(text.slice(0, end)) as BatchHeader;
+    const header = JSON.parse(lines[0] ?? '') as BatchHeader;
     if (typeof header !== 'object' || header === null) return null;
     if (header.device !== device || header.seq !== seq) return null;
     if (typeof header.from !== 'number' || typeof header.to !== 'number') return null;
     if (!Array.isArray(header.acks)) return null;
-    return header;
+    const stamps: string[] = [];
+    for (const line of lines.slice(1)) {
+      try {
+        const record = JSON.parse(line) as Partial<BatchRecord> | null;
+        if (typeof record?.hlc !== 'string') break;
+        stamps.push(record.hlc);
+      } catch {
+        break;
+      }
+    }
+    return { header, stamps };
   } catch {
     return null;
   }
+}
+
+/** Do the records that survived in a torn file start the records `records`? (Else not ours.) */
+export function prefixMatches(prefix: BatchPrefix, records: BatchRecord[]): boolean {
+  return (
+    prefix.stamps.length <= records.length &&
+    prefix.stamps.every((stamp, i) => records[i]?.hlc === stamp)
+  );
 }
 
 /**

@@ -258,6 +258,37 @@ describe('team folder faults', () => {
     expect(report.pushError?.code).toBe('exists');
   });
 
+  it('a copied database does not "repair" its twin’s torn batch with its own records', () => {
+    const [a] = setup(1) as [Device];
+    newCustomer(a, 'Acme');
+    newCustomer(a, 'Acme 2');
+    push(a, a.transport);
+    const file = batchFile(a, 1);
+    const whole = readFileSync(file, 'utf8');
+    const lines = whole.split('\n');
+    writeFileSync(file, `${lines.slice(0, 3).join('\n')}\n${(lines[3] ?? '').slice(0, 10)}`);
+    const torn = readFileSync(file, 'utf8');
+    // The copy forgot batch 1 and made other changes from the same point: the same log
+    // positions, other stamps (what a twin device's edits look like).
+    const pushed = a.sqlite
+      .prepare('SELECT first_change FROM sync_batches WHERE seq = 1')
+      .get() as {
+      first_change: number;
+    };
+    a.sqlite.prepare("UPDATE local_state SET value = '0' WHERE key = 'sync_batch'").run();
+    a.sqlite
+      .prepare("UPDATE local_state SET value = ? WHERE key = 'sync_pushed_change'")
+      .run(String(pushed.first_change - 1));
+    a.sqlite
+      .prepare(
+        "UPDATE change_log SET hlc = printf('%015d', CAST(substr(hlc, 1, 15) AS INTEGER) + 7) || substr(hlc, 16) WHERE device_id = ? AND seq >= ?",
+      )
+      .run(a.deviceId, pushed.first_change);
+    const report = syncOnce(a, a.transport);
+    expect(report.pushError?.code).toBe('exists');
+    expect(readFileSync(file, 'utf8')).toBe(torn);
+  });
+
   it('waits on a batch written by a newer format', () => {
     const [a, b] = setup(2) as [Device, Device];
     newCustomer(b, 'Acme');
