@@ -1,3 +1,4 @@
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openApp } from '../../../electron/core/context';
@@ -131,5 +132,37 @@ describe('pacer sync / pacer team', () => {
       ),
     ).toBe(1);
     expect(lines.at(-2)).toMatch(/^offline:/);
+  });
+
+  it('team join refuses a folder without its snapshot (an error, no file); team snapshot publishes one', async () => {
+    world = makeWorld();
+    const fileA = path.join(world.root, 'a.sqlite');
+    const a = openApp(fileA, { deviceName: 'laptop-a' });
+    a.commit([
+      {
+        op: 'insert',
+        table: 'teams',
+        id: a.newId(),
+        values: { name: '华东', managerId: null, parentId: null },
+      },
+    ]);
+    a.close();
+    const { commands, lines } = capture();
+    expect(
+      await commands.team.run({ db: fileA, folder: world.folder, name: '华东' }, ['create']),
+    ).toBe(0);
+    rmSync(path.join(world.folder, 'snapshots'), { recursive: true });
+    const fileB = path.join(world.root, 'b.sqlite');
+    // Errors other than usage propagate to electron/cli.ts, which prints them and exits 1.
+    await expect(commands.team.run({ db: fileB, folder: world.folder }, ['join'])).rejects.toThrow(
+      /holds no snapshot.*pacer team snapshot/,
+    );
+    expect(existsSync(fileB)).toBe(false);
+    expect(await commands.team.run({ db: fileA }, ['snapshot'])).toBe(0);
+    expect(lines.join('\n')).toMatch(/published snapshot \d{8}T\d{9}Z-/);
+    expect(await commands.team.run({ db: fileB, folder: world.folder }, ['join'])).toBe(0);
+    const b = openApp(fileB);
+    expect((b.sqlite.prepare('SELECT count(*) AS n FROM teams').get() as { n: number }).n).toBe(1);
+    b.close();
   });
 });
