@@ -23,7 +23,9 @@ export type LocalKey =
   /** The last sync_applied.id sent with a batch. */
   | 'sync_acks_sent'
   /** The last own batch the rolling check of the folder found whole (electron/sync/repair.ts). */
-  | 'sync_audit_batch';
+  | 'sync_audit_batch'
+  /** The newest snapshot this device knows of in the folder, and its log position then (snapshots.ts). */
+  | 'sync_snapshot';
 
 export function getLocal(sqlite: Sqlite, key: LocalKey): string | null {
   const row = sqlite.prepare('SELECT value FROM local_state WHERE key = ?').get(key) as

@@ -152,6 +152,17 @@ export class FolderTransport implements Transport {
     }
   }
 
+  deleteSnapshot(name: string): void {
+    if (!name.endsWith('.sqlite') || path.basename(name) !== name || name.startsWith('.'))
+      throw new TransportError('io', `not a snapshot name: ${name}`);
+    try {
+      // One unlink: atomic on every file system; `force` makes a file already gone a no-op.
+      rmSync(this.full(path.join('snapshots', name)), { force: true });
+    } catch (error) {
+      throw this.wrap(error, `cannot delete snapshot ${name}`);
+    }
+  }
+
   getSnapshot(name: string, destination: string): void {
     try {
       copyFileSync(this.full(path.join('snapshots', name)), destination);

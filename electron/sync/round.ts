@@ -4,12 +4,14 @@ import type { SyncedTableName } from '../core/tables';
 import { getLocal } from '../db/local-state';
 import { syncOnce, type SyncReport } from './sync';
 import { teamStatus, teamTransport, type DeviceStatus } from './team';
+import type { SnapshotPolicy } from './snapshots';
 import type { Stray } from './transport';
 
 /** What the service asks of one round. */
 export type RoundRequest = {
   scanStrays: boolean;
   patienceMs?: number;
+  snapshots?: SnapshotPolicy | false;
 };
 
 /** What one round did, as plain data (it crosses from the sync worker to the window's thread). */
@@ -40,6 +42,7 @@ export function runRound(
   const report = syncOnce(ctx, transport, {
     scanStrays: request.scanStrays,
     ...(request.patienceMs === undefined ? {} : { patienceMs: request.patienceMs }),
+    ...(request.snapshots === undefined ? {} : { snapshots: request.snapshots }),
     ...(onProgress ? { onProgress } : {}),
   });
   const reachable = report.state !== 'offline' && report.pullError?.code !== 'not_a_team';

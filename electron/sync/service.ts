@@ -9,6 +9,7 @@ import type { SyncProblem, SyncReport } from './sync';
 import { linkClockToDatabase } from './clock-link';
 import { pendingChanges } from './push';
 import { runRound, type RoundRequest, type RoundResult } from './round';
+import type { SnapshotPolicy } from './snapshots';
 import { createTeam, joinTeam, type DeviceStatus } from './team';
 import type { Stray } from './transport';
 import {
@@ -50,6 +51,8 @@ export type SyncServiceOptions = {
   intervalMs?: number;
   debounceMs?: number;
   patienceMs?: number;
+  /** When this device writes periodic snapshots (defaults: a week, 20,000 changes, keep 3). */
+  snapshots?: SnapshotPolicy | false;
   /** A round running longer than this shows as `offline` (default 30 s). */
   hangingMs?: number;
   /** Run rounds on a worker thread with its own connection (the hosts); in-process when false. */
@@ -237,6 +240,7 @@ export class SyncService {
   readonly intervalMs: number;
   readonly debounceMs: number;
   private readonly patienceMs: number | undefined;
+  private readonly snapshots: SnapshotPolicy | false | undefined;
   private readonly hangingMs: number;
   private readonly settings: WorkerSettings | false;
   private runner: Runner | null = null;
@@ -271,6 +275,7 @@ export class SyncService {
     this.intervalMs = options.intervalMs ?? intervalFromEnv();
     this.debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
     this.patienceMs = options.patienceMs;
+    this.snapshots = options.snapshots;
     this.hangingMs = options.hangingMs ?? HANGING_MS;
     this.settings = options.worker ?? false;
   }
@@ -435,6 +440,7 @@ export class SyncService {
     const request: RoundRequest = {
       scanStrays,
       ...(this.patienceMs === undefined ? {} : { patienceMs: this.patienceMs }),
+      ...(this.snapshots === undefined ? {} : { snapshots: this.snapshots }),
     };
     const runner = this.getRunner();
     try {

@@ -3,6 +3,7 @@ import { getLocal } from '../db/local-state';
 import { pull, type PullResult } from './pull';
 import { pendingChanges, push, registerDevice, waitingForOf, type PushResult } from './push';
 import { repairOwnBatches, type RepairResult } from './repair';
+import { maybeSnapshot, type SnapshotPolicy, type SnapshotResult } from './snapshots';
 import { TransportError, type Stray, type Transport, type TransportErrorCode } from './transport';
 
 /** What the header's indicator shows. */
@@ -20,6 +21,8 @@ export type SyncReport = {
   repaired: RepairResult | null;
   /** Files in the folder that are not part of the layout (only when asked to scan). */
   strays: Stray[];
+  /** A periodic snapshot written and this device's old ones pruned (null: nothing done). */
+  snapshot: SnapshotResult | null;
   /** This device's changes not yet in the folder. */
   pending: number;
   ms: number;
@@ -29,6 +32,8 @@ export type SyncOptions = {
   scanStrays?: boolean;
   patienceMs?: number;
   onProgress?: (done: number, total: number) => void;
+  /** When this device writes a periodic snapshot (snapshots.ts); `false`: never (tests). */
+  snapshots?: SnapshotPolicy | false;
 };
 
 function problem(error: unknown): SyncProblem {
@@ -71,6 +76,7 @@ export function syncOnce(
     pullError: null,
     repaired: null,
     strays: [],
+    snapshot: null,
     pending: 0,
     ms: 0,
   };
@@ -105,6 +111,20 @@ export function syncOnce(
         const published = transport.readDevice(ctx.deviceId)?.waitingFor ?? [];
         if (JSON.stringify(waitingFor) !== JSON.stringify(published))
           registerDevice(ctx, transport);
+      } catch (error) {
+        report.pushError = problem(error);
+      }
+    }
+    // Only from a database that is caught up: the team's whole state, nothing of its own unsent.
+    if (
+      options.snapshots !== false &&
+      !report.pushError &&
+      !report.pullError &&
+      report.pulled?.waiting.length === 0 &&
+      pendingChanges(ctx) === 0
+    ) {
+      try {
+        report.snapshot = maybeSnapshot(ctx, transport, options.snapshots ?? {});
       } catch (error) {
         report.pushError = problem(error);
       }

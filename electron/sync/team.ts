@@ -7,7 +7,8 @@ import { openSqlite } from '../db/connection';
 import { getLocal, setLocal } from '../db/local-state';
 import { FolderTransport } from './folder';
 import { pull, type PullResult } from './pull';
-import { pendingChanges, push, registerDevice } from './push';
+import { pendingChanges, registerDevice } from './push';
+import { makeSnapshot } from './snapshots';
 import { readCursors, setLocalNumber } from './state';
 import { checkTeam } from './sync';
 import {
@@ -24,19 +25,7 @@ export function teamTransport(ctx: AppContext): FolderTransport | null {
   return folder ? new FolderTransport(folder) : null;
 }
 
-/**
- * Publishes a snapshot of this database for new devices (`VACUUM INTO` a temporary name, then
- * rename). This device's changes are pushed first, so the snapshot's batch cursor covers them.
- */
-export function makeSnapshot(ctx: AppContext, transport: Transport): string {
-  push(ctx, transport);
-  const stamp = ctx.now().toISOString().replace(/[-:.]/g, '');
-  const name = `${stamp}-${ctx.deviceId}.sqlite`;
-  transport.putSnapshot(name, (file) => {
-    ctx.sqlite.prepare('VACUUM INTO ?').run(file);
-  });
-  return name;
-}
+export { makeSnapshot } from './snapshots';
 
 /**
  * Makes `folder` this database's team folder: the descriptor, this device's registry entry and

@@ -121,6 +121,8 @@ export type Transport = {
   listSnapshots: () => SnapshotInfo[];
   /** Stores a snapshot that `produce` writes to the given local path (e.g. with VACUUM INTO). */
   putSnapshot: (name: string, produce: (path: string) => void) => void;
+  /** Deletes a snapshot (only its author does, when pruning); one already gone is fine. */
+  deleteSnapshot: (name: string) => void;
   /** Copies a snapshot to a local file. */
   getSnapshot: (name: string, destination: string) => void;
   /** Lists files that are not part of the layout (slow on a big folder: not on every pull). */
