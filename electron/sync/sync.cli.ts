@@ -6,6 +6,7 @@ import { setLocal } from '../db/local-state';
 import { dismissConflict, listConflicts, restoreMine } from './conflicts';
 import { FolderTransport } from './folder';
 import { registerDevice } from './push';
+import { pruneSnapshots } from './snapshots';
 import { checkTeam, syncOnce, type SyncReport } from './sync';
 import { createTeam, joinTeam, leaveTeam, makeSnapshot, teamStatus, teamTransport } from './team';
 
@@ -232,6 +233,10 @@ async function runTeam(values: Values, positionals: string[], out: Out): Promise
       checkTeam(ctx, transport);
       const name = makeSnapshot(ctx, transport);
       out.log(`published snapshot ${name}: new devices join from it`);
+      const result = { written: name, pruned: [] as string[], keptForNow: [] as string[] };
+      const names = transport.listSnapshots().map((s) => s.name);
+      pruneSnapshots(ctx, transport, names, {}, result);
+      for (const old of result.pruned) out.log(`removed snapshot ${old} (three newer remain)`);
       return 0;
     } finally {
       ctx.close();
