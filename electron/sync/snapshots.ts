@@ -51,6 +51,8 @@ type Known = {
   mark: number;
   /** When the folder was last listed. */
   checkedAt: number;
+  /** The last attempt to write one failed (disk full, read-only): retried hourly, not every round. */
+  failed?: boolean;
 };
 
 /** `20261123T090000000Z-<device>.sqlite` → its instant and author (null for other names). */
@@ -161,7 +163,7 @@ export function maybeSnapshot(
     const old = now - known.at >= every;
     const many = mine && changesSince(ctx, known.mark, afterChanges) >= afterChanges;
     if (!old && !many) return null;
-    if (!mine && now - known.checkedAt < checkEvery) return null;
+    if ((!mine || known.failed) && now - known.checkedAt < checkEvery) return null;
   }
   const snapshots = transport.listSnapshots().map((s) => s.name);
   const newest = snapshots.at(-1) ?? null;
@@ -176,7 +178,12 @@ export function maybeSnapshot(
   const many = mine && changesSince(ctx, known.mark, afterChanges) >= afterChanges;
   const result: SnapshotResult = { written: null, pruned: [], keptForNow: [] };
   if (many || now - known.at >= dueAfterMs(ctx, transport, newest, every)) {
-    result.written = makeSnapshot(ctx, transport);
+    try {
+      result.written = makeSnapshot(ctx, transport);
+    } catch (error) {
+      remember(ctx, { ...known, failed: true });
+      throw error;
+    }
     snapshots.push(result.written);
   }
   pruneSnapshots(ctx, transport, snapshots, policy, result);

@@ -360,4 +360,25 @@ describe('sync service', () => {
     expect(ms).toBeLessThanOrEqual(sb.intervalMs + 2_000 + 500);
     expect(existsSync(path.join(folder, 'changes', a.deviceId))).toBe(true);
   }, 30_000);
+
+  it('passes its snapshot policy to the worker’s rounds: N changes write one, `false` none', async () => {
+    const a = founder();
+    const snapshots = () =>
+      readdirSync(path.join(folder, 'snapshots')).filter((n) => n.endsWith('.sqlite'));
+    expect(snapshots()).toHaveLength(1);
+    for (let i = 0; i < 3; i++) newCustomer(a, `客户 ${i}`);
+    const off = service(a, { worker: {}, snapshots: false });
+    await off.now();
+    expect(snapshots()).toHaveLength(1);
+    // The same file opened again (a service stays attached to its context until it closes).
+    a.close();
+    open.splice(open.indexOf(a), 1);
+    const again = openApp(path.join(root, 'a.sqlite'), { deviceName: 'laptop-a' });
+    open.push(again);
+    for (let i = 0; i < 3; i++) newCustomer(again, `客户 ${i + 3}`);
+    const s = service(again, { worker: {}, snapshots: { afterChanges: 10 } });
+    await s.now();
+    expect(s.roundsRun).toBeGreaterThan(0);
+    expect(snapshots()).toHaveLength(2);
+  });
 });
