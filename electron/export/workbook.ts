@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /**
  * The one writer of formatted workbooks (docs/decisions/0015-excel-exports.md): the weekly
@@ -370,7 +370,10 @@ export async function buildWorkbook(sheets: readonly Sheet[], meta: WorkbookMeta
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  // Loaded on the first export, not at start: exceljs alone takes ~0.55 s to load, which every
+  // `pacer` command and the app's start paid before (issue 18).
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
     useSharedStrings: false,
