@@ -23,7 +23,11 @@ type LogRow = {
   value: string | null;
 };
 
-function toRecord(r: LogRow): BatchRecord {
+/** A change-log row's fields that a batch record carries (push and repair read them). */
+export type RecordRow = Omit<LogRow, 'seq'>;
+
+/** A change-log row as the record a batch carries. */
+export function toRecord(r: RecordRow): BatchRecord {
   return {
     hlc: r.hlc,
     user: r.user_id,

@@ -1,4 +1,5 @@
 import type { AppContext } from '../core/context';
+import { toRecord, type RecordRow } from './push';
 import { localNumber, setLocalNumber } from './state';
 import {
   FORMAT_VERSION,
@@ -21,15 +22,6 @@ export type RepairResult = {
   repaired: number[];
 };
 
-type LogRow = {
-  hlc: string;
-  user_id: string | null;
-  table_name: string;
-  row_id: string;
-  column: string;
-  value: string | null;
-};
-
 /**
  * Own batch `seq` rebuilt from the change log: the records of its `sync_batches` range, in
  * log order, exactly as push wrote them; null when there is no such batch, or when what
@@ -50,15 +42,8 @@ export function rebuildBatch(ctx: AppContext, transport: Transport, seq: number)
     .prepare(
       'SELECT hlc, user_id, table_name, row_id, "column", value FROM change_log WHERE device_id = ? AND seq >= ? AND seq <= ? ORDER BY seq',
     )
-    .all(deviceId, range.first_change, range.last_change) as LogRow[];
-  const records: BatchRecord[] = rows.map((r) => ({
-    hlc: r.hlc,
-    user: r.user_id,
-    table: r.table_name,
-    row: r.row_id,
-    column: r.column,
-    value: r.value === null ? null : (JSON.parse(r.value) as unknown),
-  }));
+    .all(deviceId, range.first_change, range.last_change) as RecordRow[];
+  const records: BatchRecord[] = rows.map(toRecord);
   const kept = transport.readBatchPrefix(deviceId, seq);
   if (kept) {
     // What survived must be these records: else this file is not this database's to mend.

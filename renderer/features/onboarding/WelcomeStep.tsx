@@ -22,7 +22,7 @@ import { useFieldErrors } from '../../components/errors';
 import { zodFormValidator } from '../../components/forms';
 import { JoinTeamForm } from '../sync/JoinTeam';
 import { StepTitle } from './FirstRun';
-import { PasswordField } from '../signin/PasswordField';
+import { NewPasswordField } from '../signin/PasswordField';
 
 /** "Create my team", "load the demo team" or "join a team folder". */
 export function WelcomeStep() {
@@ -140,13 +140,7 @@ function CreateTeamForm({ onBack }: { onBack: () => void }) {
             aria-label={t('firstRun.yourRole')}
           />
         </Stack>
-        <PasswordField
-          label={t('signIn.password')}
-          description={t('signIn.passwordHint')}
-          withAsterisk
-          autoComplete="new-password"
-          {...form.getInputProps('password')}
-        />
+        <NewPasswordField {...form.getInputProps('password')} />
         {create.isError && Object.keys(fieldErrors(create.error)).length === 0 && (
           <ErrorState error={create.error} />
         )}

@@ -24,7 +24,7 @@ import { zodFormValidator } from '../../components/forms';
 import { PageLoader } from '../../components/PageLoader';
 import { SignInPassword } from '../signin/SignInPassword';
 import { StepTitle } from './FirstRun';
-import { PasswordField } from '../signin/PasswordField';
+import { NewPasswordField } from '../signin/PasswordField';
 
 /** "Who are you?": pick yourself from the team and sign in with your password, or add yourself. */
 export function WhoStep({ demoPassword }: { demoPassword: string | null }) {
@@ -130,13 +130,7 @@ function JoinForm({ onBack }: { onBack: () => void }) {
           searchable
           {...form.getInputProps('teamId')}
         />
-        <PasswordField
-          label={t('signIn.password')}
-          description={t('signIn.passwordHint')}
-          withAsterisk
-          autoComplete="new-password"
-          {...form.getInputProps('password')}
-        />
+        <NewPasswordField {...form.getInputProps('password')} />
         {join.isError && Object.keys(fieldErrors(join.error)).length === 0 && (
           <ErrorState error={join.error} />
         )}

@@ -13,3 +13,17 @@ export function PasswordField(props: PasswordInputProps) {
     />
   );
 }
+
+/** A person's first password (a new team, a newcomer): the rule under the field. */
+export function NewPasswordField(props: PasswordInputProps) {
+  const { t } = useTranslation();
+  return (
+    <PasswordField
+      label={t('signIn.password')}
+      description={t('signIn.passwordHint')}
+      withAsterisk
+      autoComplete="new-password"
+      {...props}
+    />
+  );
+}
