@@ -9,7 +9,7 @@ export const HOLD_MS = 30_000;
 
 type Failures = { count: number; lastAt: number };
 // Per open database: a restart clears it, which is no gain to a guesser (scrypt still costs
-// each try ~60 ms, and relaunching costs seconds).
+// each try ~160 ms, and relaunching costs seconds).
 const failures = new WeakMap<AppContext, Map<string, Failures>>();
 
 function failuresOf(ctx: AppContext): Map<string, Failures> {
