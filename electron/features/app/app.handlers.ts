@@ -10,12 +10,22 @@ import { getTeam, hasTeam } from '../team/team.repo';
 import { assertPasswordShape, DEMO_PASSWORD, hashPassword } from './passwords';
 import { checkPassword, signInAs } from './sign-in';
 
+/** Whether the file was filled by the demo generator (electron/demo: `{ kind: 'demo', … }`). */
+function isDemoFile(baseSnapshot: string | null): boolean {
+  if (baseSnapshot === null) return false;
+  try {
+    return (JSON.parse(baseSnapshot) as { kind?: unknown }).kind === 'demo';
+  } catch {
+    return false;
+  }
+}
+
 function status(ctx: AppContext): AppStatus {
   const user = currentUser(ctx);
   const team = hasTeam(ctx.db);
   const language = getLocal(ctx.sqlite, 'language');
   const theme = getLocal(ctx.sqlite, 'theme');
-  const demo = getLocal(ctx.sqlite, 'base_snapshot')?.includes('"kind":"demo"') ?? false;
+  const demo = isDemoFile(getLocal(ctx.sqlite, 'base_snapshot'));
   return {
     ready: team && user !== null && user.active,
     hasTeam: team,
