@@ -47,6 +47,60 @@ export const syncProblem = z.object({
   deviceId: z.string().nullable(),
 });
 
+/** Why a file in the team folder was not applied (decision 0021): listed, never read into data. */
+export const refusalReasons = [
+  'unsigned',
+  'unknown_key',
+  'bad_signature',
+  'wrong_slot',
+  'removed_device',
+  'undecryptable',
+  'rolled_back',
+  'forged_descriptor',
+] as const;
+export type RefusalReason = (typeof refusalReasons)[number];
+
+export const syncRefusedFile = z.object({
+  /** The file's path inside the team folder ("changes/<device>/0000000007.jsonl"). */
+  file: z.string(),
+  deviceId: z.string().nullable(),
+  seq: z.number().nullable(),
+  reason: z.enum(refusalReasons),
+  detail: z.string(),
+});
+export type SyncRefusedFile = z.infer<typeof syncRefusedFile>;
+
+/** A device of the signed member list, with names resolved where this device can read them. */
+export const syncMember = z.object({
+  deviceId: z.string(),
+  /** The device's name from its (sealed) device file; null until it has written one. */
+  name: z.string().nullable(),
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  role: z.enum(['manager', 'member']),
+  /** Its signing key's fingerprint ("3F9A-12C0-77DE"), to compare with what the device shows. */
+  fingerprint: z.string(),
+  founder: z.boolean(),
+  /** The device whose manager approved it (null for the founder), by name where known. */
+  addedBy: z.string().nullable(),
+  addedAt: z.string().nullable(),
+  removedAt: z.string().nullable(),
+  thisDevice: z.boolean(),
+});
+export type SyncMember = z.infer<typeof syncMember>;
+
+/** A device that asked to join with one of this device's invitation codes. */
+export const syncPendingDevice = z.object({
+  deviceId: z.string(),
+  /** What the joiner typed: its device name and who will use it. */
+  name: z.string(),
+  userName: z.string().nullable(),
+  fingerprint: z.string(),
+  role: z.enum(['manager', 'member']),
+  invitedAt: z.string(),
+});
+export type SyncPendingDevice = z.infer<typeof syncPendingDevice>;
+
 export const syncStatus = z.object({
   state: z.enum(syncStates),
   team: z
