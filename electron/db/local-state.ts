@@ -20,6 +20,8 @@ export type LocalKey =
   | 'sync_pushed_change'
   /** The last batch sequence number this device wrote. */
   | 'sync_batch'
+  /** JSON array: own batch slots passed over because they held a file this device did not sign (push.ts). */
+  | 'sync_skipped'
   /** The last sync_applied.id sent with a batch. */
   | 'sync_acks_sent'
   /** The last own batch the rolling check of the folder found whole (electron/sync/repair.ts). */

@@ -4,6 +4,7 @@ import {
   existsSync,
   fsyncSync,
   mkdirSync,
+  mkdtempSync,
   openSync,
   readFileSync,
   readdirSync,
@@ -12,18 +13,25 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { SyncRefusedFile } from '../../shared/contract/sync';
+import { openEnvelope, openFile, sealEnvelope, sealFile, type Slot } from './envelope';
+import { parseSnapshotName } from './snapshots';
+import type { Trust } from './trust';
 import {
   batchName,
   decodeBatch,
   decodePrefix,
   encodeBatch,
   isDeviceId,
+  isRefusal,
   TransportError,
   type Batch,
   type BatchPrefix,
   type BatchRead,
   type DeviceInfo,
+  type Refusal,
   type SnapshotInfo,
   type Stray,
   type TeamDescriptor,
@@ -38,6 +46,10 @@ const CONFLICTED_COPY = /conflict|冲突|衝突|副本/i;
 
 let tempCounter = 0;
 
+function batchFile(device: string, seq: number): string {
+  return path.join('changes', device, `${batchName(seq)}.jsonl`);
+}
+
 function errno(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
 }
@@ -46,12 +58,28 @@ function errno(error: unknown): string | undefined {
  * The team folder on a shared drive (docs/team-folder.md). Every file has one writer; a file is
  * written to a temporary name, fsynced and renamed into place. Batches are found by opening
  * their next name, never by listing (listings are cached for 10–20 s by SMB and sshfs).
+ *
+ * With a `trust` (format 2, decision 0021) the device and batch files and the snapshots are
+ * sealed envelopes (`envelope.ts`): written signed and encrypted, and read only when they
+ * verify; a file that does not is refused, kept in `refusals()` and read as not there (a
+ * device file) or as a refusal (a batch). Without one, files are format 1's plain text.
  */
 export class FolderTransport implements Transport {
   readonly location: string;
+  readonly sealed: boolean;
+  private readonly trust: Trust | null;
+  private refused = new Map<string, SyncRefusedFile>();
 
-  constructor(folder: string) {
+  constructor(folder: string, trust?: Trust | null) {
     this.location = path.resolve(folder);
+    this.trust = trust ?? null;
+    this.sealed = this.trust !== null;
+  }
+
+  refusals(): SyncRefusedFile[] {
+    const list = [...this.refused.values()];
+    this.refused.clear();
+    return list;
   }
 
   readDescriptor(): TeamDescriptor | null {
@@ -72,23 +100,36 @@ export class FolderTransport implements Transport {
   }
 
   readDevice(deviceId: string): DeviceInfo | null {
-    const text = this.readText(path.join('devices', `${deviceId}.json`));
+    const rel = path.join('devices', `${deviceId}.json`);
+    let text: string | null;
+    if (this.trust) {
+      const opened = this.openSealed(rel, { kind: 'device', device: deviceId });
+      if (opened === 'missing' || opened === 'torn' || isRefusal(opened)) return null;
+      text = opened.toString('utf8');
+    } else text = this.readText(rel);
     if (text === null) return null;
+    let info: DeviceInfo;
     try {
-      return JSON.parse(text) as DeviceInfo;
+      info = JSON.parse(text) as DeviceInfo;
     } catch {
       // Mid-replacement on a drive that does not rename atomically: read it next time.
       return null;
     }
+    if (this.trust && (typeof info !== 'object' || info?.deviceId !== deviceId)) {
+      this.refuse(rel, deviceId, null, {
+        refused: 'wrong_slot',
+        detail: 'the sealed device file is not this device’s',
+      });
+      return null;
+    }
+    return info;
   }
 
   writeDevice(info: DeviceInfo): void {
     this.ensureDir('devices');
-    this.writeAtomically(
-      path.join('devices', `${info.deviceId}.json`),
-      `${JSON.stringify(info, null, 2)}\n`,
-      false,
-    );
+    const rel = path.join('devices', `${info.deviceId}.json`);
+    const text = `${JSON.stringify(info, null, 2)}\n`;
+    this.writeAtomically(rel, this.seal({ kind: 'device', device: info.deviceId }, text), false);
   }
 
   listDevices(): string[] {
@@ -104,24 +145,50 @@ export class FolderTransport implements Transport {
   writeBatch(device: string, seq: number, batch: Batch): void {
     const dir = path.join('changes', device);
     this.ensureDir(dir);
-    this.writeAtomically(path.join(dir, `${batchName(seq)}.jsonl`), encodeBatch(batch), true);
+    const slot: Slot = { kind: 'batch', device, seq };
+    this.writeAtomically(batchFile(device, seq), this.seal(slot, encodeBatch(batch)), true);
   }
 
   replaceBatch(device: string, seq: number, batch: Batch): void {
     const dir = path.join('changes', device);
     this.ensureDir(dir);
-    this.writeAtomically(path.join(dir, `${batchName(seq)}.jsonl`), encodeBatch(batch), false);
+    const slot: Slot = { kind: 'batch', device, seq };
+    this.writeAtomically(batchFile(device, seq), this.seal(slot, encodeBatch(batch)), false);
   }
 
+  /**
+   * Sealed, a torn or refused file reveals nothing (its header line is ciphertext's): null, and
+   * its author rebuilds the batch from its own log (`repair.ts`, `push.ts`).
+   */
   readBatchPrefix(device: string, seq: number): BatchPrefix | null {
-    const text = this.readText(path.join('changes', device, `${batchName(seq)}.jsonl`));
+    const rel = batchFile(device, seq);
+    if (this.trust) {
+      const opened = this.openSealed(rel, { kind: 'batch', device, seq });
+      if (opened === 'missing' || opened === 'torn' || isRefusal(opened)) return null;
+      return decodePrefix(opened.toString('utf8'), device, seq);
+    }
+    const text = this.readText(rel);
     return text === null ? null : decodePrefix(text, device, seq);
   }
 
   readBatch(device: string, seq: number): BatchRead {
-    const text = this.readText(path.join('changes', device, `${batchName(seq)}.jsonl`));
-    if (text === null) return 'missing';
-    return decodeBatch(text, device, seq);
+    const rel = batchFile(device, seq);
+    if (!this.trust) {
+      const text = this.readText(rel);
+      if (text === null) return 'missing';
+      return decodeBatch(text, device, seq);
+    }
+    const opened = this.openSealed(rel, { kind: 'batch', device, seq });
+    if (typeof opened === 'string' || isRefusal(opened)) return opened;
+    const batch = decodeBatch(opened.toString('utf8'), device, seq);
+    if (batch !== 'torn') return batch;
+    // Signed and decrypted, so whole as its author wrote it: not a batch of this slot.
+    const refusal: Refusal = {
+      refused: 'wrong_slot',
+      detail: `the sealed content is not a whole batch ${seq} of ${device}`,
+    };
+    this.refuse(rel, device, seq, refusal);
+    return refusal;
   }
 
   listSnapshots(): SnapshotInfo[] {
@@ -137,18 +204,28 @@ export class FolderTransport implements Transport {
     const target = this.full(path.join('snapshots', name));
     if (existsSync(target)) throw new TransportError('exists', `snapshot ${name} already exists`);
     const temp = this.full(path.join('snapshots', this.tempName(name)));
+    // Sealed, the plain database is made on local disk and only its envelope reaches the drive.
+    const local = this.trust ? mkdtempSync(path.join(tmpdir(), 'pacer-seal-')) : null;
     try {
-      produce(temp);
-      const fd = openSync(temp, 'r+');
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
+      if (this.trust && local) {
+        const plain = path.join(local, name);
+        produce(plain);
+        sealFile(this.trust, this.snapshotSlot(name), plain, temp);
+      } else {
+        produce(temp);
+        const fd = openSync(temp, 'r+');
+        try {
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
       }
       renameSync(temp, target);
     } catch (error) {
       rmSync(temp, { force: true });
       throw this.wrap(error, `cannot write snapshot ${name}`);
+    } finally {
+      if (local) rmSync(local, { recursive: true, force: true });
     }
   }
 
@@ -164,10 +241,25 @@ export class FolderTransport implements Transport {
   }
 
   getSnapshot(name: string, destination: string): void {
+    const rel = path.join('snapshots', name);
+    let opened: ReturnType<typeof openFile>;
     try {
-      copyFileSync(this.full(path.join('snapshots', name)), destination);
+      if (!this.trust) {
+        copyFileSync(this.full(rel), destination);
+        return;
+      }
+      opened = openFile(this.trust, this.snapshotSlot(name), this.full(rel), destination);
     } catch (error) {
       throw this.wrap(error, `cannot copy snapshot ${name}`);
+    }
+    if (opened === 'torn')
+      throw new TransportError('io', `snapshot ${name} is not whole yet (still arriving)`);
+    if (opened) {
+      this.refuse(rel, this.snapshotSlot(name).device, null, opened);
+      throw new TransportError(
+        'io',
+        `snapshot ${rel} was refused (${opened.refused}: ${opened.detail})`,
+      );
     }
   }
 
@@ -199,6 +291,45 @@ export class FolderTransport implements Transport {
       if (!name.endsWith('.sqlite') || name.startsWith('.') || CONFLICTED_COPY.test(name))
         flag(path.join('snapshots', name));
     return strays;
+  }
+
+  // ---- sealing (decision 0021) ----
+
+  /** The bytes to write: the text itself, or (sealed) its envelope signed by this device. */
+  private seal(slot: Slot, text: string): string | Buffer {
+    if (!this.trust) return text;
+    if (slot.device !== this.trust.deviceId)
+      throw new TransportError(
+        'io',
+        `this device cannot sign ${slot.kind} files of ${slot.device}`,
+      );
+    return sealEnvelope(this.trust, slot, Buffer.from(text, 'utf8'));
+  }
+
+  /** A sealed file's plaintext, or why not; a refusal is kept for `refusals()`. */
+  private openSealed(rel: string, slot: Slot): Buffer | 'missing' | 'torn' | Refusal {
+    if (!this.trust) throw new Error('openSealed without a trust');
+    const bytes = this.readBytes(rel);
+    if (bytes === null) return 'missing';
+    const opened = openEnvelope(this.trust, slot, bytes);
+    if (isRefusal(opened)) this.refuse(rel, slot.device, slot.seq ?? null, opened);
+    return opened;
+  }
+
+  private refuse(rel: string, device: string, seq: number | null, refusal: Refusal): void {
+    const file = rel.split(path.sep).join('/');
+    this.refused.set(file, {
+      file,
+      deviceId: device,
+      seq,
+      reason: refusal.refused,
+      detail: refusal.detail,
+    });
+  }
+
+  /** A snapshot's author is in its name: the device whose signature it must carry. */
+  private snapshotSlot(name: string): Slot {
+    return { kind: 'snapshot', device: parseSnapshotName(name)?.device ?? '', name };
   }
 
   // ---- file helpers ----
@@ -254,6 +385,19 @@ export class FolderTransport implements Transport {
     }
   }
 
+  /** A file's bytes, or null when it does not exist (yet). */
+  private readBytes(rel: string): Buffer | null {
+    try {
+      return readFileSync(this.full(rel));
+    } catch (error) {
+      if (errno(error) === 'ENOENT' || errno(error) === 'ENOTDIR') {
+        this.requireRoot();
+        return null;
+      }
+      throw this.wrap(error, `cannot read ${rel}`);
+    }
+  }
+
   /** A file's text, or null when it does not exist (yet). */
   private readText(rel: string): string | null {
     try {
@@ -277,14 +421,14 @@ export class FolderTransport implements Transport {
   }
 
   /** temp → fsync → rename; `once`: never replace an existing file (batches are immutable). */
-  private writeAtomically(rel: string, text: string, once: boolean): void {
+  private writeAtomically(rel: string, text: string | Buffer, once: boolean): void {
     const target = this.full(rel);
     if (once && existsSync(target)) throw new TransportError('exists', `${rel} already exists`);
     const temp = path.join(path.dirname(target), this.tempName(path.basename(rel)));
     try {
       const fd = openSync(temp, 'w');
       try {
-        const bytes = Buffer.from(text, 'utf8');
+        const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
         let offset = 0;
         while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
         fsyncSync(fd);

@@ -2,7 +2,8 @@ import type { AppContext } from '../core/context';
 import type { SyncedTableName } from '../core/tables';
 import { applyBatch, type ApplyStats } from './apply';
 import { readCursors } from './state';
-import { FORMAT_VERSION, type Transport } from './transport';
+import type { SyncRefusedFile } from '../../shared/contract/sync';
+import { FORMAT_VERSION, isRefusal, type Transport } from './transport';
 
 /** A device whose next batch should be there but cannot be read (yet). */
 export type Waiting = {
@@ -27,6 +28,11 @@ export type PullResult = {
   waiting: Waiting[];
   /** Batches of this device that other devices say they wait for (missing or torn there). */
   asked: number[];
+  /**
+   * Files of a sealed folder refused this round (this round's push and pull: `syncOnce`
+   * drains the transport's list first), one per file: never applied (decision 0021).
+   */
+  refused: SyncRefusedFile[];
 };
 
 export type PullOptions = {
@@ -41,6 +47,13 @@ export type PullOptions = {
  * cursor. The next batch is found by opening its name; a device's registry entry says how many
  * it has written, which tells "nothing new" from "missing". Folders are listed only to find
  * devices. Tables changed are announced once at the end.
+ *
+ * In a sealed folder (decision 0021) a batch that does not verify is never applied: a slot
+ * its author's (verified) device file lists as skipped is passed over; a refused file at or
+ * below the author's `lastSeq` is waited on like a torn one (the author rewrites it: repair);
+ * above it, or a torn one above it, is not the author's yet and is passed by for now. Batches
+ * of a device that is not a member (yet) or was removed are not applied and the cursor stays,
+ * so they are judged again next round, when an approval may have arrived.
  */
 export function pull(ctx: AppContext, transport: Transport, options: PullOptions = {}): PullResult {
   const { sqlite } = ctx;
@@ -58,16 +71,19 @@ export function pull(ctx: AppContext, transport: Transport, options: PullOptions
     tables: [],
     waiting: [],
     asked: [],
+    refused: [],
   };
   const tables = new Set<SyncedTableName>();
   const plan = [...devices].sort().map((deviceId) => {
     const info = transport.readDevice(deviceId);
     for (const [device, seq] of info?.waitingFor ?? [])
       if (device === ctx.deviceId) result.asked.push(seq);
+    const skipped = Array.isArray(info?.skipped) ? info.skipped : [];
     return {
       deviceId,
       applied: cursors.get(deviceId)?.applied_seq ?? 0,
       lastSeq: info?.lastSeq ?? 0,
+      skipped: new Set(skipped.filter((n) => Number.isSafeInteger(n))),
     };
   });
   const total = plan.reduce((n, p) => n + Math.max(0, p.lastSeq - p.applied), 0);
@@ -81,18 +97,33 @@ export function pull(ctx: AppContext, transport: Transport, options: PullOptions
   const clear = sqlite.prepare(
     'UPDATE sync_cursors SET waiting_seq = NULL, waiting_since = NULL, problem = NULL WHERE device_id = ? AND waiting_seq IS NOT NULL',
   );
+  // A skipped slot holds nothing of its author: the cursor moves past it, with no ack.
+  const passOver = sqlite.prepare(
+    `INSERT INTO sync_cursors (device_id, applied_seq) VALUES (?, ?)
+     ON CONFLICT(device_id) DO UPDATE SET applied_seq = excluded.applied_seq`,
+  );
   const now = ctx.now();
 
   for (const device of plan) {
     let applied = device.applied;
     for (;;) {
       const next = applied + 1;
+      if (device.skipped.has(next)) {
+        passOver.run(device.deviceId, next);
+        applied = next;
+        continue;
+      }
       const read = transport.readBatch(device.deviceId, next);
+      const claimed = device.lastSeq >= next;
       let problem: Waiting['problem'] | null = null;
-      if (read === 'torn') problem = 'torn';
-      else if (read === 'missing') problem = device.lastSeq >= next ? 'missing' : null;
+      if (isRefusal(read)) {
+        // Not a member (yet), or removed: nothing of it is applied, nothing waited for.
+        const outsider = read.refused === 'unknown_key' || read.refused === 'removed_device';
+        problem = claimed && !outsider ? 'torn' : null;
+      } else if (read === 'torn') problem = claimed || !transport.sealed ? 'torn' : null;
+      else if (read === 'missing') problem = claimed ? 'missing' : null;
       else if (read.header.format > FORMAT_VERSION) problem = 'newer_format';
-      if (read === 'missing' && problem === null) {
+      if (problem === null && (read === 'missing' || read === 'torn' || isRefusal(read))) {
         clear.run(device.deviceId);
         break;
       }
@@ -110,7 +141,7 @@ export function pull(ctx: AppContext, transport: Transport, options: PullOptions
         });
         break;
       }
-      if (typeof read === 'string') break; // unreachable: both strings handled above
+      if (typeof read === 'string' || isRefusal(read)) break; // unreachable: handled above
       let stats: ApplyStats;
       try {
         stats = applyBatch(ctx, read);
@@ -144,6 +175,7 @@ export function pull(ctx: AppContext, transport: Transport, options: PullOptions
     }
   }
   result.tables = [...tables];
+  result.refused = transport.refusals?.() ?? [];
   ctx.announce(result.tables);
   return result;
 }

@@ -1,7 +1,10 @@
 import type { AppContext } from '../core/context';
+import type { Sqlite } from '../db/connection';
+import { getLocal, setLocal } from '../db/local-state';
 import { localNumber, setLocalNumber } from './state';
 import {
   FORMAT_VERSION,
+  isRefusal,
   prefixMatches,
   TransportError,
   type Ack,
@@ -11,7 +14,28 @@ import {
   type Transport,
 } from './transport';
 
-export type PushResult = { batches: number; changes: number };
+export type PushResult = {
+  batches: number;
+  changes: number;
+  /** Own slots passed over this push: they held a file this device did not sign. */
+  skipped: number[];
+};
+
+/**
+ * Slots one push passes over before it stops with an error (a forger could fill thousands):
+ * each skip is saved, so the next push goes on from there and no push runs without end.
+ */
+export const MAX_SKIPS = 1000;
+
+/** Own batch slots this device passed over (listed in its device file for the readers). */
+export function skippedSlots(sqlite: Sqlite): number[] {
+  try {
+    const list = JSON.parse(getLocal(sqlite, 'sync_skipped') ?? '[]') as unknown;
+    return Array.isArray(list) ? list.filter((n): n is number => Number.isSafeInteger(n)) : [];
+  } catch {
+    return [];
+  }
+}
 
 type LogRow = {
   seq: number;
@@ -56,6 +80,12 @@ export function pendingChanges(ctx: Pick<AppContext, 'sqlite' | 'deviceId'>): nu
  * second writer: a batch is derived from the saved cursor, so if the process died after the
  * rename but before saving the cursor, the next push finds the batch already there with the
  * same first record and adopts it instead of writing the records again.
+ *
+ * In a sealed folder (decision 0021) a slot holding a file this device did not sign — refused,
+ * or torn (a torn sealed file shows no header to recognise) — is passed over: the seq is saved
+ * as skipped and as the last one used, and the batch goes to the next slot. A torn file that
+ * was in fact this device's own (renamed before a crash, then torn by the drive) is safe to
+ * pass over too: its records go again in the next batch, and applying is idempotent.
  */
 export function push(
   ctx: AppContext,
@@ -87,8 +117,14 @@ export function push(
     },
   );
 
+  const skip = sqlite.transaction((seq: number) => {
+    setLocal(sqlite, 'sync_skipped', JSON.stringify([...skippedSlots(sqlite), seq]));
+    setLocalNumber(sqlite, 'sync_batch', seq);
+  });
+
   let batches = 0;
   let changes = 0;
+  const skipped: number[] = [];
   for (;;) {
     const pushed = localNumber(sqlite, 'sync_pushed_change');
     const rows = select.all(deviceId, pushed, max) as LogRow[];
@@ -98,6 +134,16 @@ export function push(
     const next = localNumber(sqlite, 'sync_batch') + 1;
 
     const existing = transport.readBatch(deviceId, next);
+    if (isRefusal(existing) || (existing === 'torn' && transport.sealed)) {
+      if (skipped.length >= MAX_SKIPS)
+        throw new TransportError(
+          'io',
+          `${MAX_SKIPS} of this device's batch slots in the team folder (up to ${next - 1}) hold files it did not sign: someone writes into its slots. The next sync goes on from there`,
+        );
+      skip(next);
+      skipped.push(next);
+      continue;
+    }
     if (existing === 'torn') {
       // Renamed into place before a crash, then torn by the drive: if its header and the
       // records that survived are these records, write it again whole and adopt it; otherwise
@@ -176,8 +222,8 @@ export function push(
     batches += 1;
     changes += records.length;
   }
-  if (batches > 0) registerDevice(ctx, transport);
-  return { batches, changes };
+  if (batches > 0 || skipped.length > 0) registerDevice(ctx, transport);
+  return { batches, changes, skipped };
 }
 
 /** Writes `devices/<this device>.json`: who it is and its last batch (so readers can tell a gap). */
@@ -191,6 +237,7 @@ export function registerDevice(ctx: AppContext, transport: Transport): void {
         { name: string } | undefined)
     : undefined;
   const waitingFor = waitingForOf(ctx);
+  const skipped = skippedSlots(sqlite);
   transport.writeDevice({
     deviceId: ctx.deviceId,
     name: device?.name ?? ctx.deviceId,
@@ -199,6 +246,7 @@ export function registerDevice(ctx: AppContext, transport: Transport): void {
     lastSeenAt: ctx.now().toISOString(),
     lastSeq: localNumber(sqlite, 'sync_batch'),
     ...(waitingFor.length > 0 ? { waitingFor } : {}),
+    ...(skipped.length > 0 ? { skipped } : {}),
   });
 }
 

@@ -1,8 +1,9 @@
 import type { AppContext } from '../core/context';
-import { toRecord, type RecordRow } from './push';
+import { skippedSlots, toRecord, type RecordRow } from './push';
 import { localNumber, setLocalNumber } from './state';
 import {
   FORMAT_VERSION,
+  isRefusal,
   prefixMatches,
   type Ack,
   type Batch,
@@ -51,7 +52,14 @@ export function rebuildBatch(ctx: AppContext, transport: Transport, seq: number)
     if (!same || !prefixMatches(kept, records)) return null;
     return { header: { ...kept.header, count: records.length }, records };
   }
-  const after = seq > 1 ? (transport.readBatchPrefix(deviceId, seq - 1)?.header.ackTo ?? 0) : 0;
+  // The previous batch written (slots skipped in a sealed folder hold none of this device's).
+  const previous = sqlite
+    .prepare('SELECT max(seq) AS seq FROM sync_batches WHERE seq < ? AND seq >= 1')
+    .get(seq) as { seq: number | null };
+  const after =
+    previous.seq === null
+      ? 0
+      : (transport.readBatchPrefix(deviceId, previous.seq)?.header.ackTo ?? 0);
   const upTo = localNumber(sqlite, 'sync_acks_sent');
   const ackRows = sqlite
     .prepare(
@@ -78,7 +86,9 @@ export function rebuildBatch(ctx: AppContext, transport: Transport, seq: number)
  * is written again, atomically, with the same records; readers wait on it meanwhile (they never
  * apply past a batch they cannot read). Checked each round: first the batches other devices say
  * they wait for (`waitingFor` in their registry), then a rolling window of the others, up to
- * about `budget` records, resuming where the last round stopped.
+ * about `budget` records, resuming where the last round stopped. In a sealed folder a file at
+ * one of its slots that it did not sign (refused: forged, replayed, altered) is rewritten the
+ * same way; a slot it skipped (push.ts) holds nothing of its own and is left alone.
  */
 export function repairOwnBatches(
   ctx: AppContext,
@@ -91,12 +101,12 @@ export function repairOwnBatches(
   const last = localNumber(sqlite, 'sync_batch');
   if (last < 1) return result;
   let read = 0;
-  const done = new Set<number>();
+  const done = new Set<number>(skippedSlots(sqlite));
   const check = (seq: number) => {
     done.add(seq);
     result.checked += 1;
     const found = transport.readBatch(deviceId, seq);
-    if (found !== 'missing' && found !== 'torn') {
+    if (found !== 'missing' && found !== 'torn' && !isRefusal(found)) {
       read += found.header.count + 1;
       return;
     }
@@ -106,7 +116,7 @@ export function repairOwnBatches(
     read += batch.records.length + 1;
     result.repaired.push(seq);
   };
-  for (const seq of new Set(asked)) if (seq >= 1 && seq <= last) check(seq);
+  for (const seq of new Set(asked)) if (seq >= 1 && seq <= last && !done.has(seq)) check(seq);
   const previous = localNumber(sqlite, 'sync_audit_batch');
   let seq = previous + 1;
   if (seq > last) seq = 1;

@@ -1,7 +1,15 @@
 import type { AppContext } from '../core/context';
 import { getLocal } from '../db/local-state';
 import { pull, type PullResult } from './pull';
-import { pendingChanges, push, registerDevice, waitingForOf, type PushResult } from './push';
+import {
+  pendingChanges,
+  push,
+  registerDevice,
+  skippedSlots,
+  waitingForOf,
+  type PushResult,
+} from './push';
+import { localNumber } from './state';
 import { repairOwnBatches, type RepairResult } from './repair';
 import { maybeSnapshot, type SnapshotPolicy, type SnapshotResult } from './snapshots';
 import { TransportError, type Stray, type Transport, type TransportErrorCode } from './transport';
@@ -81,6 +89,8 @@ export function syncOnce(
     ms: 0,
   };
   let reachable = true;
+  // What was refused before this round is not this round's to report.
+  transport.refusals?.();
   try {
     checkTeam(ctx, transport);
   } catch (error) {
@@ -105,12 +115,22 @@ export function syncOnce(
     if (!report.pushError) {
       try {
         // The author repairs its own batches a drive tore or lost; then tells the others
-        // which of theirs it waits for (so they repair theirs) when that changed.
+        // which of theirs it waits for (so they repair theirs) when that changed. Its device
+        // file is written again, too, when it is gone or is not what this device wrote last
+        // (in a sealed folder: replaced by a forged, refused or older copy).
         report.repaired = repairOwnBatches(ctx, transport, report.pulled?.asked ?? []);
-        const waitingFor = waitingForOf(ctx);
-        const published = transport.readDevice(ctx.deviceId)?.waitingFor ?? [];
-        if (JSON.stringify(waitingFor) !== JSON.stringify(published))
-          registerDevice(ctx, transport);
+        const published = transport.readDevice(ctx.deviceId);
+        const wanted = {
+          lastSeq: localNumber(ctx.sqlite, 'sync_batch'),
+          waitingFor: waitingForOf(ctx),
+          skipped: skippedSlots(ctx.sqlite),
+        };
+        const found = published && {
+          lastSeq: published.lastSeq,
+          waitingFor: published.waitingFor ?? [],
+          skipped: published.skipped ?? [],
+        };
+        if (JSON.stringify(wanted) !== JSON.stringify(found)) registerDevice(ctx, transport);
       } catch (error) {
         report.pushError = problem(error);
       }

@@ -1,3 +1,5 @@
+import type { RefusalReason, SyncRefusedFile } from '../../shared/contract/sync';
+
 /**
  * The sync protocol's storage, behind one interface (issue 9): a team folder today
  * (`folder.ts`), a server database later. Everything here is plain data; the engine
@@ -36,6 +38,11 @@ export type DeviceInfo = {
    * author reads this and rewrites them (docs/team-folder.md, "Repair"). Absent when none.
    */
   waitingFor?: [device: string, seq: number, problem: 'missing' | 'torn'][];
+  /**
+   * Its batch slots it passed over because they held a file it did not sign (decision 0021:
+   * a forged slot never blocks its device): readers skip them. Absent when none.
+   */
+  skipped?: number[];
 };
 
 /** One field change, as `commit` logged it on its device. */
@@ -71,8 +78,18 @@ export type Batch = { header: BatchHeader; records: BatchRecord[] };
 /** The readable start of a batch file: its header and the stamps of its whole record lines. */
 export type BatchPrefix = { header: BatchHeader; stamps: string[] };
 
-/** A batch, or why it cannot be read yet: not there (yet) or not whole (yet). */
-export type BatchRead = Batch | 'missing' | 'torn';
+/** Why a whole file in a sealed folder is not applied (listed for the user, never read into data). */
+export type Refusal = { refused: RefusalReason; detail: string };
+
+export function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && 'refused' in value;
+}
+
+/**
+ * A batch, or why it cannot be read: not there (yet), not whole (yet), or (sealed folders)
+ * refused: not signed by a member for this slot (decision 0021).
+ */
+export type BatchRead = Batch | 'missing' | 'torn' | Refusal;
 
 export type SnapshotInfo = { name: string };
 
@@ -100,6 +117,17 @@ export class TransportError extends Error {
 export type Transport = {
   /** Where it is, for messages ("/Volumes/team/pacer"). */
   readonly location: string;
+  /**
+   * Files are signed and encrypted (decision 0021): a reader refuses what does not verify, a
+   * torn file reveals nothing, and a pusher passes over a slot holding a file it did not sign.
+   */
+  readonly sealed: boolean;
+  /**
+   * The files refused since the last call (then forgotten): one entry per file, the latest
+   * reason. A round drains it first (`syncOnce`), so the pull's list is that round's. Absent
+   * on a transport that refuses nothing.
+   */
+  refusals?: () => SyncRefusedFile[];
   readDescriptor: () => TeamDescriptor | null;
   writeDescriptor: (descriptor: TeamDescriptor) => void;
   readDevice: (deviceId: string) => DeviceInfo | null;

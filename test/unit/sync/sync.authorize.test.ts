@@ -4,6 +4,7 @@ import { applyBatch } from '../../../electron/sync/apply';
 import { dismissConflict, listConflicts } from '../../../electron/sync/conflicts';
 import { push } from '../../../electron/sync/push';
 import { syncOnce } from '../../../electron/sync/sync';
+import { isRefusal } from '../../../electron/sync/transport';
 import {
   dump,
   field,
@@ -144,6 +145,7 @@ function applyAhead(to: Device, from: Device): void {
       continue;
     const read = to.transport.readBatch(from.deviceId, s);
     if (typeof read === 'string') throw new Error(read);
+    if (isRefusal(read)) throw new Error(read.detail);
     applyBatch(to, read);
   }
 }
