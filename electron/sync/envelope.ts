@@ -110,12 +110,22 @@ export function sealEnvelope(trust: Trust, slot: Slot, plaintext: Buffer): Buffe
   return Buffer.concat([line, data]);
 }
 
+/** A complete JSON text with no newline after it: a whole file, but no envelope (it has two parts). */
+function wholeJson(bytes: Buffer): boolean {
+  try {
+    JSON.parse(bytes.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The header line, parsed and checked for shape; `torn` when it has not all arrived. */
 function parseHeader(first: Buffer, size: number): EnvelopeHeader | 'torn' | Refusal {
   const nl = first.indexOf(NEWLINE);
   if (nl < 0) {
     // No newline yet: a header still arriving — unless it could not be one.
-    if (size > MAX_HEADER || (size > 0 && first[0] !== 0x7b))
+    if (size > MAX_HEADER || (size > 0 && first[0] !== 0x7b) || wholeJson(first))
       return refuse('unsigned', 'no envelope header line');
     return 'torn';
   }
