@@ -639,6 +639,30 @@ describe('a sealed team folder (decision 0021)', () => {
     converge([a, b, c]);
   });
 
+  it('streams a snapshot of several megabytes through the seal in pieces, and refuses one changed in a middle piece', () => {
+    const [a, b] = setup();
+    const name = `20261123T090000000Z-${a.deviceId}.sqlite`;
+    const content = Buffer.alloc(3.5 * 1024 * 1024);
+    for (let i = 0; i < content.length; i++) content[i] = (i * 7919) % 251;
+    a.transport.putSnapshot(name, (file) => writeFileSync(file, content));
+    const file = path.join(world.folder, 'snapshots', name);
+    expect(statSync(file).size).toBeGreaterThan(content.length); // header + ciphertext + tag
+    const out = path.join(world.root, 'out.sqlite');
+    b.transport.getSnapshot(name, out);
+    expect(readFileSync(out).equals(content)).toBe(true);
+    rmSync(out);
+    const bytes = readFileSync(file);
+    const at = bytes.length - 1024 * 1024 - 3; // in the last full piece, not the tag
+    bytes[at] = (bytes[at] ?? 0) ^ 0x10;
+    writeFileSync(file, bytes);
+    expect(() => b.transport.getSnapshot(name, out)).toThrow(/refused \(bad_signature/);
+    expect(existsSync(out)).toBe(false);
+    // Cut short: still arriving, not refused.
+    writeFileSync(file, bytes.subarray(0, bytes.length - 100));
+    expect(() => b.transport.getSnapshot(name, out)).toThrow(/not whole yet/);
+    expect(b.transport.refusals().map((r) => r.reason)).toEqual(['bad_signature']);
+  });
+
   it('round-trips a sealed snapshot, and refuses one that was tampered with or moved', () => {
     const [a, b] = setup();
     newCustomer(a, 'in the snapshot');
