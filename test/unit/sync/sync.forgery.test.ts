@@ -541,6 +541,62 @@ describe('a sealed team folder (decision 0021)', () => {
     converge([a, b, c]);
   });
 
+  it('adopts its own sealed batch found in its next slot after a crash before the cursor was saved', () => {
+    const [a, b] = setup();
+    const pushed = (key: string) =>
+      (
+        a.sqlite.prepare('SELECT value FROM local_state WHERE key = ?').get(key) as {
+          value: string;
+        }
+      ).value;
+    const before = { batch: pushed('sync_batch'), change: pushed('sync_pushed_change') };
+    const id = newCustomer(a, 'written before the crash');
+    push(a, a.transport);
+    const n = lastSeq(a);
+    const bytes = readFileSync(batchPath(a.deviceId, n));
+    // The crash: the batch is in the folder, the cursors are not saved.
+    a.sqlite.prepare('DELETE FROM sync_batches WHERE seq = ?').run(n);
+    setLocal(a.sqlite, 'sync_batch', before.batch);
+    setLocal(a.sqlite, 'sync_pushed_change', before.change);
+    const again = push(a, a.transport);
+    expect(again).toMatchObject({ batches: 1, skipped: [] });
+    expect(readFileSync(batchPath(a.deviceId, n)).equals(bytes)).toBe(true); // adopted, not rewritten
+    expect(existsSync(batchPath(a.deviceId, n + 1))).toBe(false);
+    syncAll([a, b], 1);
+    expect(customerName(b, id)).toBe('written before the crash');
+    converge([a, b]);
+  });
+
+  it('passes over its own sealed batch torn after a crash: its records go again in the next one', () => {
+    const [a, b, c] = setup();
+    const before = ['sync_batch', 'sync_pushed_change'].map(
+      (key) =>
+        (
+          a.sqlite.prepare('SELECT value FROM local_state WHERE key = ?').get(key) as {
+            value: string;
+          }
+        ).value,
+    );
+    const id = newCustomer(a, 'torn after the crash');
+    const info = readFileSync(path.join(world.folder, 'devices', `${a.deviceId}.json`));
+    push(a, a.transport);
+    const n = lastSeq(a);
+    pull(c, c.transport); // C applied it while it was whole
+    expect(customerName(c, id)).toBe('torn after the crash');
+    a.sqlite.prepare('DELETE FROM sync_batches WHERE seq = ?').run(n);
+    setLocal(a.sqlite, 'sync_batch', before[0]!);
+    setLocal(a.sqlite, 'sync_pushed_change', before[1]!);
+    const bytes = readFileSync(batchPath(a.deviceId, n));
+    writeFileSync(batchPath(a.deviceId, n), bytes.subarray(0, bytes.length - 10));
+    // The device file still says n - 1 (the crash came before it): the readers pass it by.
+    writeRaw(`devices/${a.deviceId}.json`, info);
+    expect(pull(b, b.transport).waiting).toEqual([]);
+    expect(push(a, a.transport)).toMatchObject({ batches: 1, skipped: [n] });
+    syncAll([a, b, c], 1);
+    for (const d of [a, b, c]) expect(customerName(d, id)).toBe('torn after the crash');
+    converge([a, b, c]);
+  });
+
   it('a forger filling many slots cannot keep a push going: it stops after the bound and goes on next time', () => {
     const [a, b] = setup();
     const next = lastSeq(a) + 1;
