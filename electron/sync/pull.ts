@@ -78,7 +78,8 @@ export function pull(ctx: AppContext, transport: Transport, options: PullOptions
     const info = transport.readDevice(deviceId);
     for (const [device, seq] of info?.waitingFor ?? [])
       if (device === ctx.deviceId) result.asked.push(seq);
-    const skipped = Array.isArray(info?.skipped) ? info.skipped : [];
+    // Only a signed device file may say which of its slots to pass over (never a plain one).
+    const skipped = transport.sealed && Array.isArray(info?.skipped) ? info.skipped : [];
     return {
       deviceId,
       applied: cursors.get(deviceId)?.applied_seq ?? 0,
